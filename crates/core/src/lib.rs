@@ -1,0 +1,15 @@
+//! # draftwatch-core
+//!
+//! Every domain rule of Draftwatch, with no Tauri and no UI. The data's journey,
+//! one module per stage:
+//!
+//! - [`ingest`]: a file's bytes → ordered blocks (or a ready tree for Akoma Ntoso / USLM);
+//! - [`text`]: normalisation of English and Khmer text;
+//! - [`structure`]: blocks → the provision tree (parts, chapters, articles, paragraphs, points);
+//! - [`store`]: SQLite, the source of truth;
+//! - [`workspace`]: the one facade the CLI and the app call.
+#![deny(missing_docs)]
+
+pub mod ingest;
+pub mod structure;
+pub mod text;
