@@ -1,1 +1,262 @@
-fn main(){}
+//! `draftwatch`: the command-line face of Draftwatch, for scripting and headless
+//! use. Every command calls one function of `draftwatch_core::Workspace`; this file
+//! only parses arguments and prints. Errors are one sentence on stderr and exit
+//! status 1 (2 for bad usage, from clap).
+
+use clap::{Parser, Subcommand};
+use draftwatch_core::ingest::Format;
+use draftwatch_core::structure::{Kind, Node};
+use draftwatch_core::workspace::{ImportOptions, Provenance, Workspace};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "draftwatch", version, about = "Track successive drafts of a bill, clause by clause, in English and Khmer.")]
+struct Cli {
+    /// Workspace folder (default: $DRAFTWATCH_WORKSPACE, else the platform data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    workspace: Option<PathBuf>,
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a version of a bill (txt, md, docx, html, pdf with text, Akoma Ntoso / USLM XML).
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// The bill's short name (created if new), e.g. lango.
+        #[arg(long)]
+        bill: String,
+        /// Title of a new bill.
+        #[arg(long)]
+        title: Option<String>,
+        /// Version label (default: the file name).
+        #[arg(long)]
+        label: Option<String>,
+        /// Date of the version, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        /// Language: en, km, ... (default: from the document).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Stage, e.g. consultation, council-of-ministers, national-assembly.
+        #[arg(long)]
+        stage: Option<String>,
+        /// official, leaked, translation or unofficial (default).
+        #[arg(long)]
+        provenance: Option<String>,
+        /// auto (default), txt, md, docx, html, pdf, akn.
+        #[arg(long, default_value = "auto")]
+        format: String,
+    },
+    /// List the bills.
+    Bills,
+    /// List the versions of a bill.
+    Versions {
+        /// Bill slug.
+        bill: String,
+    },
+    /// Show a version's structure (or one clause with its text).
+    Show {
+        /// Bill slug.
+        bill: String,
+        /// Version: number, label or `latest`.
+        version: String,
+        /// Only this clause (number as printed or its value: 12 finds ១២).
+        #[arg(long)]
+        clause: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("draftwatch: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let dir = cli.workspace.clone().unwrap_or_else(Workspace::default_dir);
+    let mut ws = Workspace::open(&dir).map_err(|e| e.to_string())?;
+    let json = cli.json;
+    match cli.command {
+        Command::Import { file, bill, title, label, date, lang, stage, provenance, format } => {
+            let format = match format.as_str() {
+                "auto" => None,
+                f => Some(Format::parse(f).ok_or_else(|| format!("unknown format \"{f}\": use auto, txt, md, docx, html, pdf or akn"))?),
+            };
+            let provenance = provenance.map(|p| Provenance::parse(&p)).transpose().map_err(|e| e.to_string())?;
+            let opts = ImportOptions { bill, title, label, date, lang, stage, provenance, format };
+            let report = ws.import_file(&file, &opts).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&report);
+            } else {
+                let v = &report.version;
+                println!(
+                    "Imported {} as version {} of {} (\"{}\", {}, {}): {} clauses, {} provisions.",
+                    file.display(),
+                    v.seq,
+                    v.bill,
+                    v.label,
+                    v.format,
+                    v.lang,
+                    v.clauses,
+                    report.provisions
+                );
+                for note in &v.report {
+                    println!("  note: {note}");
+                }
+            }
+        }
+        Command::Bills => {
+            let bills = ws.bills().map_err(|e| e.to_string())?;
+            if json {
+                print_json(&bills);
+            } else {
+                for b in bills {
+                    let mut extra = Vec::new();
+                    if let Some(t) = &b.translation_of {
+                        extra.push(format!("translation of {t}"));
+                    }
+                    if b.illustrative {
+                        extra.push("illustrative".to_string());
+                    }
+                    let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+                    println!("{:<12} {:>2} versions  {}{}", b.slug, b.versions, b.title, extra);
+                }
+            }
+        }
+        Command::Versions { bill } => {
+            let versions = ws.versions(&bill).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&versions);
+            } else {
+                for v in versions {
+                    println!(
+                        "{:>3}  {:<28} {:<10} {:<4} {:<11} {:<22} {:>4} clauses  {}",
+                        v.seq,
+                        v.label,
+                        v.date.as_deref().unwrap_or("-"),
+                        v.lang,
+                        v.provenance,
+                        v.stage.as_deref().unwrap_or("-"),
+                        v.clauses,
+                        v.format
+                    );
+                }
+            }
+        }
+        Command::Show { bill, version, clause } => {
+            if let Some(num) = clause {
+                let node = ws.clause(&bill, &version, &num).map_err(|e| e.to_string())?;
+                if json {
+                    print_json(&JsonNode::from(&node));
+                } else {
+                    print_outline(std::slice::from_ref(&node), 0, true);
+                }
+            } else {
+                let tree = ws.tree(&bill, &version).map_err(|e| e.to_string())?;
+                if json {
+                    print_json(&tree.iter().map(JsonNode::from).collect::<Vec<_>>());
+                } else {
+                    print_outline(&tree, 0, false);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `show --json` shape: nested objects with the fields named in the contract.
+#[derive(Serialize)]
+struct JsonNode<'a> {
+    eid: &'a str,
+    kind: Kind,
+    num: Option<&'a str>,
+    num_value: Option<&'a str>,
+    heading: Option<&'a str>,
+    text: &'a str,
+    children: Vec<JsonNode<'a>>,
+}
+
+impl<'a> From<&'a Node> for JsonNode<'a> {
+    fn from(n: &'a Node) -> Self {
+        JsonNode {
+            eid: &n.eid,
+            kind: n.kind,
+            num: n.num.as_deref(),
+            num_value: n.num_value.as_deref(),
+            heading: n.heading.as_deref(),
+            text: &n.text,
+            children: n.children.iter().map(JsonNode::from).collect(),
+        }
+    }
+}
+
+fn print_json<T: Serialize + ?Sized>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("draftwatch: cannot write JSON: {e}"),
+    }
+}
+
+fn label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Book => "Book",
+        Kind::Part => "Part",
+        Kind::Title => "Title",
+        Kind::Subtitle => "Subtitle",
+        Kind::Chapter => "Chapter",
+        Kind::Subchapter => "Subchapter",
+        Kind::Section => "Section",
+        Kind::Subsection => "Subsection",
+        Kind::Article => "Article",
+        Kind::Clause => "Section",
+        Kind::Paragraph | Kind::Point | Kind::Text => "",
+        Kind::Preamble => "Preamble",
+        Kind::Front => "Front matter",
+        Kind::Annex => "Annex",
+        Kind::Signature => "Signature",
+        Kind::Note => "Note",
+    }
+}
+
+/// Numbers and headings, indented by depth; with `text`, each provision's text too.
+fn print_outline(nodes: &[Node], depth: usize, text: bool) {
+    for n in nodes {
+        let indent = "  ".repeat(depth);
+        let mut line = String::from(label(n.kind));
+        if let Some(num) = &n.num {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(num);
+        }
+        if let Some(h) = &n.heading {
+            line.push_str(if line.is_empty() { "" } else { " — " });
+            line.push_str(h);
+        }
+        let show_text = text || line.is_empty();
+        if !line.is_empty() {
+            println!("{indent}{line}");
+        }
+        if show_text && !n.text.is_empty() {
+            for t in n.text.lines() {
+                println!("{indent}  {t}");
+            }
+        }
+        if n.kind.group_rank().is_some() || text || matches!(n.kind, Kind::Annex | Kind::Preamble) {
+            print_outline(&n.children, depth + 1, text);
+        }
+    }
+}

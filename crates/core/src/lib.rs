@@ -11,5 +11,9 @@
 #![deny(missing_docs)]
 
 pub mod ingest;
+pub mod store;
 pub mod structure;
 pub mod text;
+pub mod workspace;
+
+pub use workspace::{Error, ImportOptions, Workspace};

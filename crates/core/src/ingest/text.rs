@@ -1,14 +1,222 @@
 //! Plain text and Markdown.
+//!
+//! Text is UTF-8, or UTF-16 with a byte-order mark; anything else is refused with
+//! the offset of the first bad byte (we never guess a legacy code page: a wrong
+//! guess would silently corrupt Khmer). Paragraphs are separated by blank lines;
+//! the lines of one paragraph stay in one block, joined by `\n` (the structure
+//! grammar splits off lines that start a provision). Markdown adds hints only:
+//! `#` heading levels, `**bold**` paragraphs, list bullets, YAML front matter
+//! (its `Title:` becomes the document title). With the hints removed the text is
+//! what a reader sees, so the same draft without `#` gives the same tree.
+
 use super::*;
 
 /// Decodes the start of the file leniently, for format detection only.
 pub fn decode_head(bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(4096)];
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return decode_utf16(&head[..head.len() & !1]).unwrap_or_default();
+    }
     String::from_utf8_lossy(head).into_owned()
+}
+
+/// Decodes UTF-8 (with or without BOM) or UTF-16 with a BOM.
+pub fn decode(bytes: &[u8]) -> Result<String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        if bytes.len() % 2 != 0 {
+            return Err(IngestError::BadEncoding { offset: bytes.len() - 1 });
+        }
+        return decode_utf16(bytes).ok_or(IngestError::BadEncoding { offset: 0 });
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(IngestError::BadEncoding { offset: e.valid_up_to() + (bytes.len() - body.len()) }),
+    }
+}
+
+/// UTF-16 with a BOM (either endianness); `None` on unpaired surrogates.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let le = bytes.starts_with(&[0xFF, 0xFE]);
+    let units = bytes[2..].chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    char::decode_utf16(units).collect::<std::result::Result<String, _>>().ok()
 }
 
 /// Reads text or Markdown.
 pub fn read(bytes: &[u8], format: Format) -> Result<Ingested> {
-    let _ = (bytes, format);
-    Err(IngestError::NoText)
+    let text = decode(bytes)?;
+    if text.contains('\0') {
+        return Err(IngestError::Unrecognised("the file contains NUL bytes: it is binary data, not text".into()));
+    }
+    let markdown = format == Format::Md;
+    let (body, title) = if markdown { split_front_matter(&text) } else { (text.as_str(), None) };
+    let mut blocks = Vec::new();
+    let mut para: Vec<&str> = Vec::new();
+    let mut in_fence = false;
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if markdown && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            in_fence = !in_fence;
+            continue;
+        }
+        if trimmed.is_empty() {
+            flush(&mut para, &mut blocks);
+            continue;
+        }
+        if markdown && !in_fence {
+            if let Some((level, heading)) = atx_heading(trimmed) {
+                flush(&mut para, &mut blocks);
+                if !heading.is_empty() {
+                    blocks.push(Block { text: heading.to_string(), heading_level: Some(level), ..Block::default() });
+                }
+                continue;
+            }
+            if is_rule(trimmed) {
+                flush(&mut para, &mut blocks);
+                continue;
+            }
+            // Setext underline: the paragraph so far is a heading.
+            if !para.is_empty() && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-')) && trimmed.len() >= 3 {
+                let level = if trimmed.starts_with('=') { 1 } else { 2 };
+                let text = para.join("\n");
+                para.clear();
+                blocks.push(Block { text, heading_level: Some(level), ..Block::default() });
+                continue;
+            }
+        }
+        para.push(line);
+    }
+    flush(&mut para, &mut blocks);
+    if markdown {
+        for b in &mut blocks {
+            strip_inline_markdown(b);
+        }
+    }
+    let mut ingested = Ingested::blocks(format, blocks);
+    ingested.title = title;
+    Ok(ingested)
+}
+
+fn flush(para: &mut Vec<&str>, blocks: &mut Vec<Block>) {
+    if para.is_empty() {
+        return;
+    }
+    let text = para.iter().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
+    para.clear();
+    blocks.push(Block::plain(text));
+}
+
+/// `---` YAML front matter at the very start: skipped, its `title:` kept.
+fn split_front_matter(text: &str) -> (&str, Option<String>) {
+    let t = text.trim_start_matches('\u{feff}');
+    let Some(rest) = t.strip_prefix("---\n").or_else(|| t.strip_prefix("---\r\n")) else {
+        return (t, None);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (t, None);
+    };
+    let title = rest[..end].lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim().eq_ignore_ascii_case("title").then(|| v.trim().trim_matches('"').to_string())
+    });
+    let after = &rest[end + 4..];
+    (after.split_once('\n').map_or("", |(_, b)| b), title)
+}
+
+/// `## Heading` → (2, "Heading"); trailing `#`s dropped.
+fn atx_heading(line: &str) -> Option<(u8, &str)> {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.is_empty() && !rest.starts_with(' ') && !rest.starts_with('\t') {
+        return None;
+    }
+    Some((hashes as u8, rest.trim().trim_end_matches('#').trim_end()))
+}
+
+fn is_rule(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3 && (compact.chars().all(|c| c == '*') || compact.chars().all(|c| c == '_'))
+}
+
+/// Removes Markdown emphasis markers and list bullets; a paragraph wholly in
+/// `**...**` becomes bold.
+fn strip_inline_markdown(b: &mut Block) {
+    let lines: Vec<String> = b
+        .text
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            let t = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")).or_else(|| t.strip_prefix("+ ")).unwrap_or(t);
+            let t = t.strip_prefix("> ").unwrap_or(t);
+            t.to_string()
+        })
+        .collect();
+    let joined = lines.join("\n");
+    let whole_bold = joined.len() > 4
+        && ((joined.starts_with("**") && joined.ends_with("**")) || (joined.starts_with("__") && joined.ends_with("__")))
+        && !joined[2..joined.len() - 2].contains("**");
+    b.bold |= whole_bold;
+    b.text = joined.replace("**", "").replace("__", "");
+    // Escaped punctuation (`\.` `\*` `\#`) as the character itself.
+    if b.text.contains('\\') {
+        let mut out = String::with_capacity(b.text.len());
+        let mut chars = b.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+                continue;
+            }
+            out.push(c);
+        }
+        b.text = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(i: &Ingested) -> Vec<(String, Option<u8>)> {
+        match &i.content {
+            Content::Blocks(b) => b.iter().map(|b| (b.text.clone(), b.heading_level)).collect(),
+            Content::Tree(_) => panic!("tree"),
+        }
+    }
+
+    #[test]
+    fn utf8_utf16_and_bad_bytes() {
+        assert_eq!(decode("ក".as_bytes()).unwrap(), "ក");
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Art 1".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le).unwrap(), "Art 1");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("ក".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode(&be).unwrap(), "ក");
+        match decode(b"caf\xE9 au lait") {
+            Err(IngestError::BadEncoding { offset }) => assert_eq!(offset, 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn markdown_hints_are_removed() {
+        let md = "---\nTitle: Grundgesetz\n---\n# Law\n\n## Article 1 - Scope\n\nThis Law applies\nto all.\n\n- **(a)** item\n\n**Chapter 2**\n";
+        let i = read(md.as_bytes(), Format::Md).unwrap();
+        assert_eq!(i.title.as_deref(), Some("Grundgesetz"));
+        assert_eq!(
+            texts(&i),
+            vec![
+                ("Law".into(), Some(1)),
+                ("Article 1 - Scope".into(), Some(2)),
+                ("This Law applies\nto all.".into(), None),
+                ("(a) item".into(), None),
+                ("Chapter 2".into(), None),
+            ]
+        );
+        let plain = read("Law\n\nArticle 1 - Scope\n\nThis Law applies\nto all.\n".as_bytes(), Format::Txt).unwrap();
+        assert_eq!(texts(&plain)[1], ("Article 1 - Scope".into(), None));
+    }
 }

@@ -1,0 +1,575 @@
+//! The heading grammar: recognises the start of a provision in one line of text.
+//!
+//! Pure functions on a line; the tree is built in [`super::parse`]. The grammar is
+//! textual only: formatting hints (Markdown `#`, Word heading styles) never change
+//! what a line is, so the same draft gives the same tree in every format.
+//!
+//! A line starts a provision when it begins with
+//! - a **keyword and a number**: `Chapter 2`, `CHAPTER II`, `ជំពូកទី ២`, `Article 5`,
+//!   `Art. 5.`, `ARTICLE V`, `មាត្រា ៥`, `§ 20a`, `§§ 3 bis 6`, `SEC. 101.`, `Section 4`,
+//!   `Part 1`, `TITLE I`, `Abschnitt 2`, `ផ្នែកទី ១`, `Annex I` ...; the rest of the line is
+//!   a heading (`- Registration`, `: Registration`, `Registration`), body text after a
+//!   separator (`Art. 5. The Ministry shall ...`, `មាត្រា ៥ ៖ ... ។`), or nothing. Without
+//!   a separator the rest must look like a heading, so a wrapped sentence that begins
+//!   "Article 12 shall apply" is text, not a new article;
+//! - a bare Roman numeral and a dash (`I. - Die Grundrechte`): a chapter;
+//! - a **list marker**: `(1)`, `1.`, `1)`, `(១)`, `១.`, `(a)`, `a)`, `(ក)`, `ក.`, `(i)`, `(A)`.
+//!
+//! OCR noise is tolerated: a stray dot inside a number (`មាត្រា ៣.០`) is resolved by
+//! the parser against the sequence; "new" markers (`ថ្មី`, `(new)`) after the number are
+//! kept in the printed number.
+
+use super::node::Kind;
+use super::number;
+use crate::text::digit_value;
+
+/// What a keyword introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A grouping provision of this kind.
+    Group(Kind),
+    /// "Section": a group in article-based laws, the clause in section-based ones.
+    Section,
+    /// A clause (article, §, US "SEC.").
+    Clause(Kind),
+    /// An annex or schedule.
+    Annex,
+}
+
+/// A recognised provision heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// What it introduces.
+    pub target: Target,
+    /// The number as printed (with any "new" marker), if any.
+    pub num: Option<String>,
+    /// Canonical value of the number.
+    pub value: Option<String>,
+    /// Heading text on the same line.
+    pub heading: Option<String>,
+    /// Body text on the same line (after a separator).
+    pub body: Option<String>,
+}
+
+/// Bracketing of a list marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bracket {
+    /// `(1)`
+    Paren,
+    /// `1)`
+    Right,
+    /// `1.`
+    Dot,
+}
+
+/// Symbol family of a list marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// 1, 2, 3 (either script)
+    Digit,
+    /// a, b, c
+    Lower,
+    /// A, B, C
+    Upper,
+    /// i, ii, iii
+    LowerRoman,
+    /// I, II, III
+    UpperRoman,
+    /// ក, ខ, គ
+    Khmer,
+}
+
+/// A list marker at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// The marker as printed, e.g. `(1)`, `(ក)`, `b)`.
+    pub printed: String,
+    /// The marker's symbol without brackets.
+    pub symbol: String,
+    /// Bracketing.
+    pub bracket: Bracket,
+    /// Family; for a lone `i`/`v`/`x` the parser may re-read it as a letter.
+    pub family: Family,
+    /// The rest of the line.
+    pub body: String,
+}
+
+struct Keyword {
+    word: &'static str,
+    target: Target,
+    /// Needs a space (or digit, for scripts without spaces) after it.
+    latin: bool,
+}
+
+const fn kw(word: &'static str, target: Target, latin: bool) -> Keyword {
+    Keyword { word, target, latin }
+}
+
+/// Keywords, longest first where one is a prefix of another.
+const KEYWORDS: &[Keyword] = &[
+    kw("subchapter", Target::Group(Kind::Subchapter), true),
+    kw("subsection", Target::Group(Kind::Subsection), true),
+    kw("subtitle", Target::Group(Kind::Subtitle), true),
+    kw("chapter", Target::Group(Kind::Chapter), true),
+    kw("chap.", Target::Group(Kind::Chapter), true),
+    kw("article", Target::Clause(Kind::Article), true),
+    kw("artikel", Target::Clause(Kind::Article), true),
+    kw("art.", Target::Clause(Kind::Article), true),
+    kw("art", Target::Clause(Kind::Article), true),
+    kw("section", Target::Section, true),
+    kw("sec.", Target::Clause(Kind::Clause), true),
+    kw("part", Target::Group(Kind::Part), true),
+    kw("book", Target::Group(Kind::Book), true),
+    kw("title", Target::Group(Kind::Title), true),
+    kw("annex", Target::Annex, true),
+    kw("schedule", Target::Annex, true),
+    kw("appendix", Target::Annex, true),
+    kw("anlage", Target::Annex, true),
+    kw("buch", Target::Group(Kind::Book), true),
+    kw("teil", Target::Group(Kind::Part), true),
+    kw("unterabschnitt", Target::Group(Kind::Title), true),
+    kw("abschnitt", Target::Group(Kind::Part), true),
+    kw("untertitel", Target::Group(Kind::Subtitle), true),
+    kw("titel", Target::Group(Kind::Title), true),
+    kw("unterkapitel", Target::Group(Kind::Subchapter), true),
+    kw("kapitel", Target::Group(Kind::Chapter), true),
+    kw("§§", Target::Clause(Kind::Article), false),
+    kw("§", Target::Clause(Kind::Article), false),
+    kw("ឧបសម្ព័ន្ធ", Target::Annex, false),
+    kw("មាត្រា", Target::Clause(Kind::Article), false),
+    kw("ជំពូក", Target::Group(Kind::Chapter), false),
+    kw("ផ្នែក", Target::Group(Kind::Section), false),
+    kw("ភាគ", Target::Group(Kind::Part), false),
+    kw("គន្ថី", Target::Group(Kind::Book), false),
+    kw("លន្តិកៈ", Target::Group(Kind::Title), false),
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+];
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+const ADVERBS: &[&str] = &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"];
+/// "New article" markers after a number; `ថ្ម` is how OCR often truncates `ថ្មី`.
+const NEW_MARKERS: &[&str] = &["(ថ្មី)", "ថ្មី", "(new)", "[new]"];
+const OCR_NEW_MARKER: &str = "ថ្ម";
+
+/// Recognises a provision heading at the start of `line` (already trimmed).
+pub fn heading(line: &str) -> Option<Heading> {
+    if let Some(h) = keyword_heading(line) {
+        return Some(h);
+    }
+    roman_dash_heading(line)
+}
+
+fn keyword_heading(line: &str) -> Option<Heading> {
+    // The Bundestag's Markdown prefixes ranges of repealed § with "(XXXX)".
+    let line = match line.strip_prefix("(XXXX)") {
+        Some(rest) => rest.trim_start(),
+        None => line,
+    };
+    let first = line.chars().next()?;
+    if !(first.is_alphabetic() || first == '§') {
+        return None;
+    }
+    let lower_head: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
+    let kw = KEYWORDS.iter().find(|k| lower_head.starts_with(k.word))?;
+    // Byte length of the keyword in the original line (case folding keeps length
+    // for the ASCII and Khmer keywords we have).
+    let mut rest = line.get(kw.word.len()..)?;
+    let next = rest.chars().next();
+    if kw.latin {
+        // "Art" must not match "Artificial"; "Art.5" is fine.
+        if next.is_some_and(|c| c.is_alphanumeric() && !kw.word.ends_with('.')) {
+            return None;
+        }
+    }
+    // Khmer ordinal prefix: ជំពូកទី ១ / ផ្នែកទី២.
+    rest = rest.trim_start();
+    if let Some(r) = rest.strip_prefix("ទី") {
+        rest = r.trim_start();
+    }
+    let (num, value, after) = if kw.word == "§§" {
+        range_number(rest)?
+    } else {
+        number_token(rest)?
+    };
+    let mut after = after;
+    // A "new" marker right after the number belongs to the printed number.
+    let mut printed = num;
+    let (sep1, a) = strip_separators(after);
+    after = a;
+    for m in NEW_MARKERS {
+        if let Some(r) = after.strip_prefix(m) {
+            printed = format!("{printed} {m}");
+            after = r;
+            // "ថ្មី (ពីរ)": new, for the second time.
+            let t = r.trim_start();
+            if let Some(close) = t.strip_prefix('(').and_then(|x| x.find(')')) {
+                let group = &t[..close + 2];
+                if group.chars().count() <= 12 {
+                    printed = format!("{printed} {group}");
+                    after = &t[close + 2..];
+                }
+            }
+            break;
+        }
+    }
+    let (sep2, after) = strip_separators(after);
+    let separated = sep1 || sep2;
+    let mut rest = after.trim();
+    if rest == OCR_NEW_MARKER {
+        printed = format!("{printed} {rest}");
+        rest = "";
+    }
+    let mut h = Heading { target: kw.target, num: Some(printed), value, heading: None, body: None };
+    if rest.is_empty() {
+        return Some(h);
+    }
+    if looks_like_heading(rest, separated) {
+        h.heading = Some(clean_heading(rest));
+        return Some(h);
+    }
+    if separated {
+        h.body = Some(rest.to_string());
+        return Some(h);
+    }
+    None
+}
+
+/// `I. - Die Grundrechte`, `VIII a. - Gemeinschaftsaufgaben`, `II – ...`
+fn roman_dash_heading(line: &str) -> Option<Heading> {
+    let end = line.find(|c: char| !c.is_ascii_alphabetic())?;
+    let numeral = &line[..end];
+    let value = number::roman(&numeral.to_ascii_lowercase())?;
+    if !numeral.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut rest = &line[end..];
+    let mut printed = numeral.to_string();
+    // Optional letter suffix: "VIII a."
+    let trimmed = rest.trim_start();
+    if let Some(c) = trimmed.chars().next() {
+        if c.is_ascii_lowercase() && trimmed[1..].starts_with('.') {
+            printed.push(' ');
+            printed.push(c);
+            rest = &trimmed[1..];
+        }
+    }
+    let rest = rest.trim_start().strip_prefix('.').unwrap_or(rest.trim_start()).trim_start();
+    let rest = rest.strip_prefix(['-', '–', '—'])?.trim();
+    if rest.is_empty() || !looks_like_heading(rest, true) {
+        return None;
+    }
+    let suffix = printed.split(' ').nth(1).unwrap_or("");
+    Some(Heading {
+        target: Target::Group(Kind::Chapter),
+        value: Some(format!("{value}{suffix}")),
+        num: Some(printed),
+        heading: Some(clean_heading(rest)),
+        body: None,
+    })
+}
+
+/// Reads a number token at the start of `s`: digits (either script, dotted,
+/// with a letter or Latin-adverb suffix), a Roman numeral, or a number word.
+/// Returns (printed, value, rest).
+fn number_token(s: &str) -> Option<(String, Option<String>, &str)> {
+    let first = s.chars().next()?;
+    let mut end;
+    if digit_value(first).is_some() {
+        end = 0;
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if digit_value(c).is_some() {
+                end = i + c.len_utf8();
+            } else if c == '.' && chars.peek().is_some_and(|&(_, n)| digit_value(n).is_some()) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        // Letter suffix directly attached ("20a", "4A") or an adverb ("4 bis").
+        let tail = &s[end..];
+        let letters: String = tail.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        if !letters.is_empty() && letters.len() <= 2 && !tail[letters.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            end += letters.len();
+        } else {
+            let t = tail.trim_start_matches([' ', '-']);
+            if let Some(adv) = ADVERBS.iter().find(|a| t.to_ascii_lowercase().starts_with(**a)) {
+                let after = &t[adv.len()..];
+                if !after.starts_with(|c: char| c.is_alphanumeric()) {
+                    end = s.len() - after.len();
+                }
+            }
+        }
+    } else if first.is_ascii_alphabetic() {
+        end = s.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len());
+        let word = s[..end].to_ascii_lowercase();
+        if let Some(i) = NUMBER_WORDS.iter().position(|w| *w == word).or_else(|| ORDINAL_WORDS.iter().position(|w| *w == word)) {
+            return Some((s[..end].to_string(), Some((i + 1).to_string()), &s[end..]));
+        }
+        number::roman(&word)?;
+        // Roman numerals are written in one case.
+        let token = &s[..end];
+        if !(token.chars().all(|c| c.is_ascii_uppercase()) || token.chars().all(|c| c.is_ascii_lowercase())) {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    let printed = s[..end].trim().to_string();
+    let value = number::value(&printed);
+    value.as_ref()?;
+    Some((printed, value, &s[end..]))
+}
+
+/// `3 bis 6`, `3 und 4`, `3 to 6` after `§§`.
+fn range_number(s: &str) -> Option<(String, Option<String>, &str)> {
+    // Digits and at most one letter: in "3 bis 6", "bis" means "to", not 3bis.
+    let simple = |t: &str| -> Option<(String, String, usize)> {
+        let digits = t.find(|c: char| digit_value(c).is_none()).unwrap_or(t.len());
+        if digits == 0 {
+            return None;
+        }
+        let mut end = digits;
+        if t[end..].starts_with(|c: char| c.is_ascii_lowercase()) && !t[end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+            end += 1;
+        }
+        let printed = t[..end].to_string();
+        let value = number::value(&printed)?;
+        Some((printed, value, end))
+    };
+    let (a, va, end) = simple(s)?;
+    let r = s[end..].trim_start();
+    for joiner in ["bis", "und", "to", "-", "–"] {
+        if let Some(r2) = r.strip_prefix(joiner) {
+            let r2 = r2.trim_start();
+            if let Some((b, vb, end2)) = simple(r2) {
+                return Some((format!("{a} {joiner} {b}"), Some(format!("{va}-{vb}")), &r2[end2..]));
+            }
+        }
+    }
+    Some((a, Some(va), &s[end..]))
+}
+
+/// Strips heading separators; says whether there was one.
+fn strip_separators(s: &str) -> (bool, &str) {
+    let t = s.trim_start();
+    let stripped = t.trim_start_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '—' | '៖' | '។' | ')') || c.is_whitespace());
+    (stripped.len() != t.len() && t.starts_with(|c: char| !c.is_whitespace()), stripped)
+}
+
+/// Heading text, not a sentence: short, no sentence-final punctuation (except an
+/// all-capitals US heading like `SHORT TITLE.`), and, in Latin script, not starting
+/// in lower case (`Article 12 shall apply` is a sentence).
+pub fn looks_like_heading(s: &str, separated: bool) -> bool {
+    let words = s.split_whitespace().count();
+    let chars = s.chars().count();
+    // Khmer runs words together: count its length in characters instead.
+    let khmer = s.chars().filter(|&c| crate::text::khmer::is_khmer(c)).count();
+    // Long headings exist ("§ 675z Sonstige Ansprüche bei nicht erfolgter ...");
+    // a sentence is ruled out below by its case and punctuation.
+    if words > 40 || chars > 400 || khmer > 80 {
+        return false;
+    }
+    // A sentence end inside the text: "លែងទោស ។ ព្រះមហាក្សត្រ ..." or "Scope. This Law ...".
+    let inner = s.trim_end_matches(['.', '។', ' ']);
+    if inner.contains('។') || inner.contains(". ") && inner.split(". ").nth(1).is_some_and(|t| t.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if first.is_lowercase() && !separated {
+        return false;
+    }
+    let last = s.chars().last().unwrap_or(' ');
+    let all_caps = s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    if matches!(last, '.' | ';' | '។' | ':' | ',') {
+        // "SHORT TITLE." and "(weggefallen)." are headings; sentences are not.
+        return all_caps && last == '.' && s.chars().any(|c| c.is_alphabetic());
+    }
+    true
+}
+
+fn clean_heading(s: &str) -> String {
+    let s = crate::text::collapse_ws(s);
+    let all_caps = s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    if all_caps && s.ends_with('.') && !s.ends_with("..") {
+        s[..s.len() - 1].to_string()
+    } else {
+        s
+    }
+}
+
+/// Recognises a list marker at the start of `line`.
+pub fn marker(line: &str) -> Option<Marker> {
+    let (bracket, inner_start) = if line.starts_with('(') { (Bracket::Paren, 1) } else { (Bracket::Dot, 0) };
+    let inner = &line[inner_start..];
+    let sym_end = inner.find(|c: char| !(c.is_alphanumeric() && c != '\u{17D2}' || is_khmer_mark(c))).unwrap_or(inner.len());
+    if sym_end == 0 {
+        return None;
+    }
+    let symbol = &inner[..sym_end];
+    let after = &inner[sym_end..];
+    let (bracket, rest) = match bracket {
+        Bracket::Paren => (Bracket::Paren, after.strip_prefix(')')?),
+        _ => {
+            if let Some(r) = after.strip_prefix(')') {
+                (Bracket::Right, r)
+            } else if let Some(r) = after.strip_prefix('.') {
+                (Bracket::Dot, r)
+            } else {
+                return None;
+            }
+        }
+    };
+    // A marker is followed by a space (or ends the line); "1.5" or "(a)b" are not markers.
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let family = family(symbol)?;
+    // "A." or "I." starting a sentence is too risky as a marker without brackets.
+    if bracket == Bracket::Dot && matches!(family, Family::Upper) {
+        return None;
+    }
+    Some(Marker {
+        printed: line[..line.len() - rest.len()].to_string(),
+        symbol: symbol.to_string(),
+        bracket,
+        family,
+        body: rest.trim().to_string(),
+    })
+}
+
+fn is_khmer_mark(c: char) -> bool {
+    matches!(c, '\u{17B6}'..='\u{17D3}')
+}
+
+fn family(symbol: &str) -> Option<Family> {
+    let chars: Vec<char> = symbol.chars().collect();
+    if chars.iter().all(|&c| digit_value(c).is_some()) {
+        return (chars.len() <= 3).then_some(Family::Digit);
+    }
+    // Digits with a letter suffix: "(2a)" is an inserted paragraph.
+    if digit_value(chars[0]).is_some() {
+        let digits = chars.iter().take_while(|&&c| digit_value(c).is_some()).count();
+        let tail: String = chars[digits..].iter().collect();
+        return (digits <= 3 && (tail.len() == 1 && tail.chars().all(|c| c.is_ascii_lowercase()) || ADVERBS.contains(&tail.as_str()))).then_some(Family::Digit);
+    }
+    if chars.len() == 1 && ('\u{1780}'..='\u{17A2}').contains(&chars[0]) {
+        return Some(Family::Khmer);
+    }
+    let lower = symbol.to_ascii_lowercase();
+    let is_lower = symbol.chars().all(|c| c.is_ascii_lowercase());
+    let is_upper = symbol.chars().all(|c| c.is_ascii_uppercase());
+    if !(is_lower || is_upper) {
+        return None;
+    }
+    // Single or doubled letters are letters ((i), (v), (ii) may be Roman: the
+    // parser decides from the open lists); longer tokens must be Roman numerals.
+    let single_or_double = chars.len() == 1 || (chars.len() == 2 && chars[0] == chars[1]);
+    if single_or_double {
+        return Some(if is_lower { Family::Lower } else { Family::Upper });
+    }
+    number::roman(&lower)?;
+    Some(if is_lower { Family::LowerRoman } else { Family::UpperRoman })
+}
+
+/// Preamble keywords at the start of a line.
+pub fn is_preamble(line: &str) -> bool {
+    let l = line.trim_end_matches([':', '.']).trim().to_lowercase();
+    matches!(l.as_str(), "preamble" | "präambel" | "បុព្វកថា" | "recitals" | "whereas")
+}
+
+/// Signature-block openers (after the last clause).
+pub fn is_signature(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "done at ", "done in ", "given at ", "signed at ", "in witness whereof", "phnom penh, ",
+        "ធ្វើនៅ", "ធ្វើនៅរាជធានីភ្នំពេញ", "រាជធានីភ្នំពេញ ថ្ងៃ", "for the european parliament",
+    ];
+    let l: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
+    OPENERS.iter().any(|o| l.starts_with(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(line: &str) -> Option<(Target, Option<String>, Option<String>, Option<String>, Option<String>)> {
+        heading(line).map(|h| (h.target, h.num, h.value, h.heading, h.body))
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn article_heading_styles() {
+        let art = Target::Clause(Kind::Article);
+        assert_eq!(h("Article 5 - Registration"), Some((art, s("5"), s("5"), s("Registration"), None)));
+        assert_eq!(h("Article 5: Registration of associations"), Some((art, s("5"), s("5"), s("Registration of associations"), None)));
+        assert_eq!(h("Art. 5."), Some((art, s("5"), s("5"), None, None)));
+        assert_eq!(h("ARTICLE V"), Some((art, s("V"), s("5"), None, None)));
+        assert_eq!(h("Article 5 Registration"), Some((art, s("5"), s("5"), s("Registration"), None)));
+        assert_eq!(
+            h("Art. 5. The Ministry shall register every association."),
+            Some((art, s("5"), s("5"), None, s("The Ministry shall register every association.")))
+        );
+        assert_eq!(h("មាត្រា ៥ ៖ ការចុះបញ្ជី"), Some((art, s("៥"), s("5"), s("ការចុះបញ្ជី"), None)));
+        assert_eq!(
+            h("មាត្រា ៥ ៖ សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។"),
+            Some((art, s("៥"), s("5"), None, s("សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។")))
+        );
+        assert_eq!(h("មាត្រា ១១. ថ្មី"), Some((art, s("១១ ថ្មី"), s("11"), None, None)));
+        assert_eq!(h("§ 20a Verein"), Some((art, s("20a"), s("20a"), s("Verein"), None)));
+        assert_eq!(h("§ 10 (weggefallen)"), Some((art, s("10"), s("10"), s("(weggefallen)"), None)));
+        assert_eq!(h("§§ 3 bis 6 (weggefallen)"), Some((art, s("3 bis 6"), s("3-6"), s("(weggefallen)"), None)));
+        assert_eq!(h("Article 4 bis - Fees"), Some((art, s("4 bis"), s("4bis"), s("Fees"), None)));
+        assert_eq!(h("Art 143a"), Some((art, s("143a"), s("143a"), None, None)));
+    }
+
+    #[test]
+    fn sentences_are_not_headings() {
+        assert_eq!(h("Article 12 shall apply to foreign associations."), None);
+        assert_eq!(h("Articles of association"), None);
+        assert_eq!(h("Artificial intelligence"), None);
+        assert_eq!(h("Partial compliance is allowed"), None);
+        assert_eq!(h("Section 5 of the Act is amended by striking"), None);
+    }
+
+    #[test]
+    fn groups() {
+        let chp = Target::Group(Kind::Chapter);
+        assert_eq!(h("CHAPTER 1"), Some((chp, s("1"), s("1"), None, None)));
+        assert_eq!(h("Chapter 2 - Right of Access"), Some((chp, s("2"), s("2"), s("Right of Access"), None)));
+        assert_eq!(h("CHAPTER ONE"), Some((chp, s("ONE"), s("1"), None, None)));
+        assert_eq!(h("ជំពូកទី ១. អំពីអធិបតេយ្យ"), Some((chp, s("១"), s("1"), s("អំពីអធិបតេយ្យ"), None)));
+        assert_eq!(h("ជំពូកទី២"), Some((chp, s("២"), s("2"), None, None)));
+        assert_eq!(h("I. - Die Grundrechte"), Some((chp, s("I"), s("1"), s("Die Grundrechte"), None)));
+        assert_eq!(h("VIII a. - Gemeinschaftsaufgaben"), Some((chp, s("VIII a"), s("8a"), s("Gemeinschaftsaufgaben"), None)));
+        assert_eq!(h("TITLE I—GENERAL PROVISIONS"), Some((Target::Group(Kind::Title), s("I"), s("1"), s("GENERAL PROVISIONS"), None)));
+        assert_eq!(h("SEC. 101. SHORT TITLE."), Some((Target::Clause(Kind::Clause), s("101"), s("101"), s("SHORT TITLE"), None)));
+        assert_eq!(h("Buch 1 - Allgemeiner Teil"), Some((Target::Group(Kind::Book), s("1"), s("1"), s("Allgemeiner Teil"), None)));
+        assert_eq!(h("ANNEX III"), Some((Target::Annex, s("III"), s("3"), None, None)));
+    }
+
+    #[test]
+    fn markers() {
+        let m = marker("(1) Every person has the right").unwrap();
+        assert_eq!((m.printed.as_str(), m.family, m.bracket, m.body.as_str()), ("(1)", Family::Digit, Bracket::Paren, "Every person has the right"));
+        assert_eq!(marker("(ក) សមាគម").unwrap().family, Family::Khmer);
+        assert_eq!(marker("១. សមាគម").unwrap().family, Family::Digit);
+        assert_eq!(marker("(i) x").unwrap().family, Family::Lower);
+        assert_eq!(marker("(iv) x").unwrap().family, Family::LowerRoman);
+        assert_eq!(marker("(ii) x").unwrap().family, Family::Lower);
+        assert_eq!(marker("b) x").unwrap().family, Family::Lower);
+        assert_eq!(marker("(A) x").unwrap().family, Family::Upper);
+        assert_eq!(marker("(2a) inserted").unwrap().family, Family::Digit);
+        assert!(marker("1.5 million").is_none());
+        assert!(marker("A. Smith").is_none());
+        assert!(marker("(see above)").is_none());
+        assert!(marker("2019. The year").is_none());
+    }
+}

@@ -1,0 +1,521 @@
+//! Blocks → provision tree.
+//!
+//! One pass over the lines with a stack of open provisions:
+//! - a group heading (part, chapter, ...) closes every open provision of the
+//!   same or a lower rank and opens itself;
+//! - a clause heading (article, §, section) closes everything up to the
+//!   innermost group; a clause number lower than the previous clause's, with no
+//!   group heading in between, is a quotation or a cross-reference, not a clause;
+//! - a list marker opens a paragraph or point *only* if it continues a sequence:
+//!   the same family and bracket as an open level and the next value (gaps of up
+//!   to two for deleted items), or a new deeper level starting at 1 (or 2: an
+//!   unnumbered first paragraph). Anything else is text;
+//! - other lines are text of the innermost open provision; within one block,
+//!   wrapped lines are joined with a space, separate blocks with `\n`.
+//!
+//! Text before the first provision is front matter (or a preamble when it
+//! says so); after the last clause, a signature opener starts the signature block.
+
+use super::eid;
+use super::grammar::{self, Bracket, Family, Heading, Target};
+use super::node::{Kind, Node};
+use super::number;
+use crate::ingest::{Block, BlockRole};
+use crate::text;
+
+/// How a document numbers its citation units: decides what "Section" means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// Articles (or §) are the clauses; "Section" groups them.
+    Articles,
+    /// Sections are the clauses.
+    Sections,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Role {
+    Front,
+    Preamble,
+    Group(u8),
+    Clause,
+    Level { family: Family, bracket: Bracket, value: u32 },
+    Annex,
+    Signature,
+}
+
+struct Open {
+    node: Node,
+    role: Role,
+    /// The heading may still come from the next short line.
+    wants_heading: bool,
+}
+
+struct Builder {
+    roots: Vec<Node>,
+    stack: Vec<Open>,
+    style: Style,
+    /// Whether a short line after a bare clause heading is that clause's heading.
+    clause_heading_lines: bool,
+    /// Leading integer of the previous clause number, and whether a group
+    /// heading came since (numbering may restart).
+    last_clause: Option<u32>,
+    seen_clause: bool,
+    notes: Vec<Node>,
+}
+
+/// Parses blocks into a provision tree with eIds.
+pub fn parse(blocks: &[Block]) -> Vec<Node> {
+    let lines = lines(blocks);
+    let style = detect_style(&lines);
+    let clause_heading_lines = clauses_have_heading_lines(&lines);
+    let mut b = Builder { roots: Vec::new(), stack: Vec::new(), style, clause_heading_lines, last_clause: None, seen_clause: false, notes: Vec::new() };
+    for line in &lines {
+        b.line(line);
+    }
+    b.close_all();
+    let mut roots = b.roots;
+    roots.extend(b.notes);
+    eid::assign(&mut roots, false);
+    roots
+}
+
+/// One logical line: its text, whether it starts a new block, its role.
+struct Line {
+    text: String,
+    new_block: bool,
+    role: BlockRole,
+}
+
+/// Splits blocks into lines at every line that starts a provision; other lines
+/// of a block are wrapped text and are joined to the line before with a space.
+fn lines(blocks: &[Block]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for block in blocks {
+        let normalized = text::normalize(&block.text);
+        let mut first = true;
+        let mut prev_raw = "";
+        for raw in normalized.split('\n') {
+            let t = raw.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let starts = first || block.role != BlockRole::Body || starts_provision(t) && !continues_prose(prev_raw, t);
+            prev_raw = t;
+            if starts {
+                out.push(Line { text: t.to_string(), new_block: first, role: block.role });
+            } else if let Some(prev) = out.last_mut() {
+                prev.text.push(' ');
+                prev.text.push_str(t);
+            }
+            first = false;
+        }
+    }
+    out
+}
+
+/// A heading-like line inside hard-wrapped prose is a cross-reference that the
+/// wrap put at the start of a line ("... nach den" / "§§ 1572 und 1573"): the
+/// previous line is long and stops mid-sentence.
+fn continues_prose(prev: &str, line: &str) -> bool {
+    let mid_sentence = prev.chars().last().is_some_and(|c| c.is_lowercase() || c == ',');
+    prev.chars().count() >= 50 && mid_sentence && grammar::heading(line).is_some_and(|h| h.body.is_none())
+}
+
+fn starts_provision(line: &str) -> bool {
+    grammar::heading(line).is_some() || grammar::marker(line).is_some()
+}
+
+/// Whether a short line after a bare clause heading is its heading ("Article 5"
+/// / "Registration"): a document-wide decision, true when most bare clause
+/// headings are followed by such a line. Where only a few are, those lines are
+/// text broken by a scanner or a typist ("មាត្រា ៩" / a fragment of the sentence).
+fn clauses_have_heading_lines(lines: &[Line]) -> bool {
+    let mut bare = 0;
+    let mut with_line = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(h) = grammar::heading(&l.text) else { continue };
+        if !matches!(h.target, Target::Clause(_) | Target::Section) || h.heading.is_some() || h.body.is_some() {
+            continue;
+        }
+        bare += 1;
+        if lines.get(i + 1).is_some_and(|n| heading_line(&n.text)) {
+            with_line += 1;
+        }
+    }
+    bare > 0 && with_line * 3 >= bare * 2
+}
+
+/// A line that can be the heading of the provision just opened.
+fn heading_line(t: &str) -> bool {
+    !starts_provision(t) && grammar::looks_like_heading(t, false) && !t.starts_with(['(', '[', '-', '•', '*', '"', '“'])
+}
+
+fn detect_style(lines: &[Line]) -> Style {
+    let mut articles = 0;
+    let mut sections = 0;
+    for l in lines {
+        if let Some(h) = grammar::heading(&l.text) {
+            match h.target {
+                Target::Clause(Kind::Article) => articles += 1,
+                Target::Clause(Kind::Clause) | Target::Section => sections += 1,
+                _ => {}
+            }
+        }
+    }
+    if articles > 0 && articles * 4 >= sections { Style::Articles } else { Style::Sections }
+}
+
+impl Builder {
+    fn line(&mut self, line: &Line) {
+        match line.role {
+            BlockRole::Note => {
+                let mut n = Node::new(Kind::Note);
+                let t = line.text.trim();
+                if let Some(rest) = t.strip_prefix('[') {
+                    if let Some((num, body)) = rest.split_once(']') {
+                        n.num = Some(num.to_string());
+                        n.num_value = number::value(num);
+                        n.text = body.trim().to_string();
+                    }
+                }
+                if n.text.is_empty() {
+                    n.text = t.to_string();
+                }
+                self.notes.push(n);
+                return;
+            }
+            BlockRole::TableRow => {
+                self.text(&line.text, true);
+                return;
+            }
+            BlockRole::Body => {}
+        }
+        let t = line.text.as_str();
+        // A short line right after a heading without one is that heading.
+        if line.new_block || self.stack.last().is_some_and(|o| o.wants_heading) {
+            if let Some(open) = self.stack.last_mut() {
+                if open.wants_heading {
+                    open.wants_heading = false;
+                    let allowed = open.role != Role::Clause || self.clause_heading_lines;
+                    if allowed && heading_line(t) {
+                        open.node.heading = Some(text::collapse_ws(t));
+                        return;
+                    }
+                }
+            }
+        }
+        if let Some(h) = grammar::heading(t) {
+            if self.heading(h) {
+                return;
+            }
+        }
+        if let Some(m) = grammar::marker(t) {
+            if self.marker(m) {
+                return;
+            }
+        }
+        if !self.seen_clause && self.stack.iter().all(|o| o.role == Role::Front) && grammar::is_preamble(t) {
+            self.close_all();
+            let mut n = Node::new(Kind::Preamble);
+            n.heading = Some(t.to_string());
+            self.push(n, Role::Preamble, false);
+            return;
+        }
+        if self.seen_clause && grammar::is_signature(t) && !self.stack.iter().any(|o| matches!(o.role, Role::Annex | Role::Signature)) {
+            self.close_all();
+            self.push(Node::new(Kind::Signature), Role::Signature, false);
+        }
+        self.text(t, line.new_block);
+    }
+
+    /// Handles a heading; false when it is not one here (then it is text).
+    fn heading(&mut self, h: Heading) -> bool {
+        let Heading { target, num, value, heading, body } = h;
+        let (kind, role) = match target {
+            Target::Group(kind) => (kind, Role::Group(kind.group_rank().unwrap_or(4))),
+            Target::Section if self.style == Style::Articles => (Kind::Section, Role::Group(Kind::Section.group_rank().unwrap_or(6))),
+            Target::Section => (Kind::Clause, Role::Clause),
+            Target::Clause(Kind::Clause) if self.style == Style::Articles => return false,
+            Target::Clause(kind) => {
+                if self.style == Style::Sections && kind == Kind::Article {
+                    return false;
+                }
+                (kind, Role::Clause)
+            }
+            Target::Annex => (Kind::Annex, Role::Annex),
+        };
+        // Inside a signature block only an annex can start something new.
+        if self.stack.iter().any(|o| o.role == Role::Signature) && role != Role::Annex {
+            return false;
+        }
+        let mut value = value;
+        match role {
+            Role::Clause => {
+                let lead = value.as_deref().and_then(leading_int);
+                if let (Some(prev), Some(v)) = (self.last_clause, lead) {
+                    // OCR noise: "៣.០" after 29 is 30.
+                    if let Some(joined) = value.as_deref().filter(|v| v.contains('.')).map(|v| v.replace('.', "")) {
+                        if leading_int(&joined) == Some(prev + 1) {
+                            value = Some(joined);
+                        }
+                    }
+                    let lead = value.as_deref().and_then(leading_int).unwrap_or(v);
+                    if lead < prev {
+                        return false;
+                    }
+                }
+                self.last_clause = value.as_deref().and_then(leading_int).or(self.last_clause);
+                self.seen_clause = true;
+                self.close_while(|r| !matches!(r, Role::Group(_) | Role::Annex));
+            }
+            Role::Group(rank) => {
+                self.last_clause = None;
+                self.close_while(|r| match r {
+                    Role::Group(g) => *g >= rank,
+                    Role::Annex => false,
+                    _ => true,
+                });
+            }
+            Role::Annex => {
+                self.last_clause = None;
+                self.close_all();
+            }
+            _ => {}
+        }
+        let mut node = Node::new(kind);
+        node.num = num;
+        node.num_value = value;
+        let wants_heading = heading.is_none() && body.is_none();
+        node.heading = heading;
+        self.push(node, role, wants_heading);
+        if let Some(body) = body {
+            // Body on the heading line may itself start with a list marker.
+            if let Some(m) = grammar::marker(&body) {
+                if self.marker(m) {
+                    return true;
+                }
+            }
+            self.text(&body, true);
+        }
+        true
+    }
+
+    /// Handles a list marker; false when it does not continue a sequence.
+    fn marker(&mut self, m: grammar::Marker) -> bool {
+        // Levels open inside the innermost clause, preamble or annex.
+        let Some(container) = self.stack.iter().rposition(|o| matches!(o.role, Role::Clause | Role::Preamble | Role::Annex)) else {
+            return false;
+        };
+        let levels: Vec<(usize, Family, Bracket, u32)> = self.stack[container + 1..]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o.role {
+                Role::Level { family, bracket, value } => Some((container + 1 + i, family, bracket, value)),
+                _ => None,
+            })
+            .collect();
+        // A lone i, v or x continues a lettered list when it is the next letter.
+        // (i), (v), (x), (ii) ...: a letter when it is the next letter of an open
+        // lettered list, a Roman numeral when it continues an open Roman list or
+        // starts a new one.
+        let mut family = m.family;
+        let lower = m.symbol.to_ascii_lowercase();
+        if matches!(family, Family::Lower | Family::Upper) {
+            if let Some(roman) = number::roman(&lower) {
+                let roman_family = if family == Family::Lower { Family::LowerRoman } else { Family::UpperRoman };
+                let next_of = |fam: Family, v: Option<u32>| {
+                    levels.iter().any(|&(_, f, b, prev)| f == fam && b == m.bracket && v == Some(prev + 1))
+                };
+                let roman_next = next_of(roman_family, Some(roman));
+                let letter_next = next_of(family, letter_value(&lower));
+                if roman_next || (!letter_next && roman == 1) {
+                    family = roman_family;
+                }
+            }
+        }
+        let value_str = match family {
+            Family::LowerRoman | Family::UpperRoman => number::roman(&lower).map(|v| v.to_string()),
+            Family::Lower | Family::Upper => letter_value(&lower).map(|v| v.to_string()),
+            Family::Khmer => number::value(&m.symbol),
+            _ => number::value(&m.symbol),
+        };
+        let Some(value_str) = value_str else { return false };
+        let Some(value) = leading_int(&value_str) else { return false };
+        let suffixed = value_str.chars().any(|c| c.is_ascii_alphabetic()) && family == Family::Digit;
+        let sibling = levels.iter().rev().find(|&&(_, f, b, _)| compatible(f, family) && b == m.bracket).copied();
+        if let Some((depth, _, _, prev)) = sibling {
+            let ok = if suffixed { value == prev || value == prev + 1 } else { value > prev && value <= prev + 3 };
+            if !ok {
+                return false;
+            }
+            self.close_to(depth);
+        } else if !(value == 1 || value == 2 && levels.is_empty()) || suffixed {
+            return false;
+        }
+        let parent_is_level = matches!(self.stack.last().map(|o| &o.role), Some(Role::Level { .. }));
+        let kind = if parent_is_level { Kind::Point } else { Kind::Paragraph };
+        let mut node = Node::new(kind);
+        node.num = Some(m.printed.clone());
+        node.num_value = Some(value_str);
+        self.push(node, Role::Level { family, bracket: m.bracket, value }, false);
+        if !m.body.is_empty() {
+            self.text(&m.body, true);
+        }
+        true
+    }
+
+    fn text(&mut self, t: &str, new_paragraph: bool) {
+        if self.stack.is_empty() {
+            self.push(Node::new(Kind::Front), Role::Front, false);
+        }
+        let open = self.stack.last_mut().expect("pushed above");
+        open.wants_heading = false;
+        let node = &mut open.node;
+        if !node.text.is_empty() {
+            node.text.push(if new_paragraph { '\n' } else { ' ' });
+        }
+        node.text.push_str(t);
+    }
+
+    fn push(&mut self, node: Node, role: Role, wants_heading: bool) {
+        self.stack.push(Open { node, role, wants_heading });
+    }
+
+    fn pop(&mut self) {
+        if let Some(open) = self.stack.pop() {
+            match self.stack.last_mut() {
+                Some(parent) => parent.node.children.push(open.node),
+                None => self.roots.push(open.node),
+            }
+        }
+    }
+
+    fn close_while(&mut self, pred: impl Fn(&Role) -> bool) {
+        while self.stack.last().is_some_and(|o| pred(&o.role)) {
+            self.pop();
+        }
+    }
+
+    /// Closes the stack down to (and including) index `depth`.
+    fn close_to(&mut self, depth: usize) {
+        while self.stack.len() > depth {
+            self.pop();
+        }
+    }
+
+    fn close_all(&mut self) {
+        self.close_to(0);
+    }
+}
+
+/// Place of a single (or doubled) Latin letter: a=1 ... z=26, aa=27.
+fn letter_value(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if c.is_ascii_lowercase() => Some(*c as u32 - 'a' as u32 + 1),
+        [a, b] if a == b && a.is_ascii_lowercase() => Some(26 + *a as u32 - 'a' as u32 + 1),
+        _ => None,
+    }
+}
+
+/// Lone i/v/x read as Roman numerals share a level with other Roman numerals.
+fn compatible(open: Family, new: Family) -> bool {
+    open == new
+}
+
+/// The leading integer of a canonical value ("12" → 12, "4bis" → 4, "3-6" → 3).
+fn leading_int(v: &str) -> Option<u32> {
+    let digits: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::node::walk_all;
+
+    fn parse_text(s: &str) -> Vec<Node> {
+        let blocks: Vec<Block> = s.split("\n\n").map(Block::plain).collect();
+        parse(&blocks)
+    }
+
+    fn outline(nodes: &[Node]) -> Vec<String> {
+        walk_all(nodes)
+            .iter()
+            .map(|n| format!("{} {} {}", n.eid, n.heading.as_deref().unwrap_or("-"), n.text))
+            .collect()
+    }
+
+    #[test]
+    fn english_draft() {
+        let tree = parse_text(
+            "DRAFT LAW ON ACCESS TO INFORMATION\n\nCHAPTER 1\nGENERAL PROVISIONS\n\nArticle 1 - Purpose\n\nThis Law guarantees the right of access.\n\nArticle 2: Definitions\n\nIn this Law:\n(a) \"information\" means any record;\n(b) \"public body\" means\n(i) a ministry; or\n(ii) a province.\n\nChapter 2 - Requests\n\nArticle 3\n\n(1) Any person may request information.\n(2) A request shall be in writing.\n\nDone at Phnom Penh, 1 January 2019",
+        );
+        assert_eq!(
+            outline(&tree),
+            vec![
+                "front_1 - DRAFT LAW ON ACCESS TO INFORMATION",
+                "chp_1 GENERAL PROVISIONS ",
+                "chp_1__art_1 Purpose This Law guarantees the right of access.",
+                "chp_1__art_2 Definitions In this Law:",
+                "chp_1__art_2__para_1 - \"information\" means any record;",
+                "chp_1__art_2__para_2 - \"public body\" means",
+                "chp_1__art_2__para_2__point_1 - a ministry; or",
+                "chp_1__art_2__para_2__point_2 - a province.",
+                "chp_2 Requests ",
+                "chp_2__art_3 - ",
+                "chp_2__art_3__para_1 - Any person may request information.",
+                "chp_2__art_3__para_2 - A request shall be in writing.",
+                "signature_1 - Done at Phnom Penh, 1 January 2019",
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_hashes_do_not_change_the_tree() {
+        let plain = "Chapter 1 - Scope\n\nArticle 1 - Purpose\n\n(1) Text one.\n\n(2) Text two.";
+        let md = "# Chapter 1 - Scope\n\n## Article 1 - Purpose\n\n(1) Text one.\n\n(2) Text two.";
+        let a = parse_text(plain);
+        let blocks = match crate::ingest::text::read(md.as_bytes(), crate::ingest::Format::Md).unwrap().content {
+            crate::ingest::Content::Blocks(b) => b,
+            _ => unreachable!(),
+        };
+        assert_eq!(a, parse(&blocks));
+    }
+
+    #[test]
+    fn khmer_draft_with_stray_dot_and_new_marker() {
+        let tree = parse_text("ជំពូកទី ១\nបទប្បញ្ញត្តិទូទៅ\n\nមាត្រា ២៩ ថ្មី\n\nអត្ថបទ ។\n\nមាត្រា ៣.០ ថ្មី\n\n(ក) ចំណុចទីមួយ\n(ខ) ចំណុចទីពីរ\n\nមាត្រា ៣១ ៖ សិទ្ធិ");
+        let all = walk_all(&tree);
+        let arts: Vec<_> = all.iter().filter(|n| n.kind == Kind::Article).collect();
+        assert_eq!(arts.len(), 3);
+        assert_eq!(arts[0].num.as_deref(), Some("២៩ ថ្មី"));
+        assert_eq!(arts[1].num.as_deref(), Some("៣.០ ថ្មី"));
+        assert_eq!(arts[1].num_value.as_deref(), Some("30"));
+        assert_eq!(arts[1].eid, "chp_1__art_30");
+        assert_eq!(arts[1].children.len(), 2);
+        assert_eq!(arts[1].children[1].num.as_deref(), Some("(ខ)"));
+        assert_eq!(arts[2].heading.as_deref(), Some("សិទ្ធិ"));
+        assert_eq!(tree[0].heading.as_deref(), Some("បទប្បញ្ញត្តិទូទៅ"));
+    }
+
+    #[test]
+    fn cross_references_and_lower_numbers_are_text() {
+        let tree = parse_text("Article 5 - Scope\n\nThis applies\nArticle 3 - Old heading quoted\n\nArticle 6\n\nText.");
+        let arts: Vec<_> = walk_all(&tree).into_iter().filter(|n| n.kind == Kind::Article).collect();
+        assert_eq!(arts.iter().map(|a| a.num.clone().unwrap()).collect::<Vec<_>>(), vec!["5", "6"]);
+    }
+
+    #[test]
+    fn us_sections_and_subsections() {
+        let tree = parse_text("TITLE I—GENERAL\n\nSEC. 101. SHORT TITLE.\n\n(a) In General.--Text\n(1) one\n(2) two\n(A) big a\n(b) Other.--More\n\nSEC. 102. FINDINGS.\n\nCongress finds.");
+        let all = walk_all(&tree);
+        let secs: Vec<_> = all.iter().filter(|n| n.kind == Kind::Clause).collect();
+        assert_eq!(secs.len(), 2);
+        assert_eq!(secs[0].heading.as_deref(), Some("SHORT TITLE"));
+        let s = &secs[0];
+        assert_eq!(s.children.len(), 2, "(a) and (b)");
+        assert_eq!(s.children[0].children.len(), 2, "(1) and (2)");
+        assert_eq!(s.children[0].children[1].children[0].num.as_deref(), Some("(A)"));
+    }
+}

@@ -1,0 +1,687 @@
+//! The workspace: the one facade the CLI and the app call.
+//!
+//! A workspace is a folder holding `draftwatch.db` (SQLite, the source of truth),
+//! `sources/<sha256>` (every imported file, byte for byte) and, later, `index/`
+//! (derived, rebuildable). A new workspace is seeded with the sample bills of
+//! `drafts/`, which are embedded in the binary.
+//!
+//! An import is one transaction: the file is read, parsed and checked completely
+//! before anything is written; the rows go in one SQLite transaction; the source
+//! file is written (to a temporary name, then renamed) inside that transaction's
+//! lifetime and removed again if the commit fails. A refused file leaves the
+//! workspace exactly as it was.
+
+use crate::ingest::{self, Content, Format, IngestError};
+use crate::store::{self, StoreError};
+use crate::structure::{self, Kind, Node};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+mod seed {
+    include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
+}
+
+/// Environment variable naming the workspace folder.
+pub const WORKSPACE_ENV: &str = "DRAFTWATCH_WORKSPACE";
+
+/// Why a workspace operation failed. Messages are sentences a person can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read as a bill.
+    #[error("{path}: {source}")]
+    Ingest {
+        /// The file.
+        path: String,
+        /// Why.
+        source: IngestError,
+    },
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A file-system operation failed.
+    #[error("{what}: {source}")]
+    Io {
+        /// What we were doing.
+        what: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The same file is already in the workspace.
+    #[error("already imported as version {seq} of {bill}")]
+    AlreadyImported {
+        /// Bill slug.
+        bill: String,
+        /// Version number.
+        seq: i64,
+    },
+    /// No such bill.
+    #[error("there is no bill \"{0}\" in this workspace; `draftwatch bills` lists them")]
+    UnknownBill(String),
+    /// No such version.
+    #[error("bill {bill} has no version \"{reference}\"; use a number, a label or `latest` (`draftwatch versions {bill}` lists them)")]
+    UnknownVersion {
+        /// Bill slug.
+        bill: String,
+        /// What was asked for.
+        reference: String,
+    },
+    /// No such clause.
+    #[error("version {version} of {bill} has no clause numbered \"{num}\"")]
+    UnknownClause {
+        /// Bill slug.
+        bill: String,
+        /// Version label.
+        version: String,
+        /// The clause number asked for.
+        num: String,
+    },
+    /// A value given by the user is not valid.
+    #[error("{0}")]
+    Invalid(String),
+    /// A bill had no provisions after parsing.
+    #[error("{0}: no provisions were found in the document")]
+    Empty(String),
+}
+
+impl Error {
+    /// A stable machine code for the IPC boundary and `--json` errors.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Ingest { source, .. } => match source {
+                IngestError::NoTextLayer => "no_text_layer",
+                IngestError::TooLarge { .. } => "too_large",
+                IngestError::BadEncoding { .. } => "bad_encoding",
+                IngestError::ZipBomb { .. } => "zip_bomb",
+                _ => "bad_file",
+            },
+            Error::Store(_) => "database",
+            Error::Io { .. } => "io",
+            Error::AlreadyImported { .. } => "already_imported",
+            Error::UnknownBill(_) | Error::UnknownVersion { .. } | Error::UnknownClause { .. } => "not_found",
+            Error::Invalid(_) => "invalid",
+            Error::Empty(_) => "empty",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Store(StoreError::Sqlite(e))
+    }
+}
+
+/// Result alias for workspace operations.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Where a version came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    /// Published or handed over by the drafting authority.
+    Official,
+    /// Obtained unofficially from inside the process.
+    Leaked,
+    /// A translation of another version.
+    Translation,
+    /// Anything else (a copy circulated among partners, a retyped text).
+    Unofficial,
+}
+
+impl Provenance {
+    /// Name as stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Official => "official",
+            Provenance::Leaked => "leaked",
+            Provenance::Translation => "translation",
+            Provenance::Unofficial => "unofficial",
+        }
+    }
+
+    /// Parses a name.
+    pub fn parse(s: &str) -> Result<Provenance> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "official" => Provenance::Official,
+            "leaked" => Provenance::Leaked,
+            "translation" => Provenance::Translation,
+            "unofficial" => Provenance::Unofficial,
+            _ => return Err(Error::Invalid(format!("unknown provenance \"{s}\": use official, leaked, translation or unofficial"))),
+        })
+    }
+}
+
+/// What to import and how to describe it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ImportOptions {
+    /// The bill's slug (created if new).
+    pub bill: String,
+    /// Title for a new bill (default: the document's title, else the slug).
+    pub title: Option<String>,
+    /// Version label (default: the file name without extension).
+    pub label: Option<String>,
+    /// Date of the version, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Language (`en`, `km`, ...; default: declared by the document, else detected).
+    pub lang: Option<String>,
+    /// Stage in the law-making process (free text: consultation, council-of-ministers ...).
+    pub stage: Option<String>,
+    /// Provenance (default unofficial).
+    pub provenance: Option<Provenance>,
+    /// Format (default: detected from the content).
+    pub format: Option<Format>,
+}
+
+/// A bill with its version count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BillInfo {
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Main language.
+    pub lang: Option<String>,
+    /// Slug of the bill this one translates.
+    pub translation_of: Option<String>,
+    /// True for the illustrative sample bills.
+    pub illustrative: bool,
+    /// A note on the bill.
+    pub note: Option<String>,
+    /// Number of versions.
+    pub versions: i64,
+}
+
+/// One version of a bill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    /// Bill slug.
+    pub bill: String,
+    /// Sequence number, 1 = oldest imported.
+    pub seq: i64,
+    /// Label.
+    pub label: String,
+    /// Date.
+    pub date: Option<String>,
+    /// Stage.
+    pub stage: Option<String>,
+    /// Language.
+    pub lang: String,
+    /// Provenance.
+    pub provenance: String,
+    /// Source format.
+    pub format: String,
+    /// SHA-256 of the original file (kept under `sources/`).
+    pub sha256: String,
+    /// Number of clauses (articles or sections).
+    pub clauses: i64,
+    /// Import report sentences.
+    pub report: Vec<String>,
+    /// When it was imported (UTC).
+    pub imported_at: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// The version created.
+    pub version: VersionInfo,
+    /// Number of provisions stored.
+    pub provisions: usize,
+    /// True when the bill was created by this import.
+    pub new_bill: bool,
+}
+
+/// An open workspace.
+pub struct Workspace {
+    root: PathBuf,
+    conn: Connection,
+}
+
+impl Workspace {
+    /// The default folder: `$DRAFTWATCH_WORKSPACE`, else `$XDG_DATA_HOME/draftwatch`,
+    /// else `~/.local/share/draftwatch` (the platform data directory elsewhere).
+    pub fn default_dir() -> PathBuf {
+        if let Some(dir) = std::env::var_os(WORKSPACE_ENV).filter(|d| !d.is_empty()) {
+            return PathBuf::from(dir);
+        }
+        if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+            return PathBuf::from(dir).join("draftwatch");
+        }
+        if cfg!(target_os = "windows") {
+            if let Some(dir) = std::env::var_os("APPDATA") {
+                return PathBuf::from(dir).join("Draftwatch");
+            }
+        }
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+        if cfg!(target_os = "macos") {
+            return home.join("Library/Application Support/Draftwatch");
+        }
+        home.join(".local/share/draftwatch")
+    }
+
+    /// Opens the workspace in `dir`, creating it (seeded with the sample bills) if new.
+    pub fn open(dir: &Path) -> Result<Workspace> {
+        Self::open_with(dir, true)
+    }
+
+    /// Opens the workspace; a new one is seeded only when `seed` is true.
+    pub fn open_with(dir: &Path, seed: bool) -> Result<Workspace> {
+        std::fs::create_dir_all(dir.join("sources")).map_err(|source| Error::Io { what: format!("cannot create the workspace folder {}", dir.display()), source })?;
+        let (conn, new) = store::open(&dir.join("draftwatch.db"))?;
+        let mut ws = Workspace { root: dir.to_path_buf(), conn };
+        if new && seed {
+            ws.seed()?;
+        }
+        Ok(ws)
+    }
+
+    /// The workspace folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The database connection (read access for the other modules).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Imports the sample bills of `drafts/` (embedded at build time).
+    pub fn seed(&mut self) -> Result<Vec<ImportReport>> {
+        let mut reports = Vec::new();
+        let manifests: Vec<_> = seed::SEED_FILES.iter().filter(|(p, _)| p.ends_with("/manifest.json")).collect();
+        // Originals before translations, so `translation_of` resolves.
+        let mut parsed: Vec<(String, Manifest)> = Vec::new();
+        for (path, bytes) in manifests {
+            let m: Manifest = serde_json::from_slice(bytes).map_err(|e| Error::Invalid(format!("drafts/{path}: {e}")))?;
+            parsed.push((path.trim_end_matches("/manifest.json").to_string(), m));
+        }
+        parsed.sort_by_key(|(_, m)| m.translation_of.is_some());
+        for (dir, m) in parsed {
+            for v in &m.versions {
+                let rel = format!("{dir}/{}", v.file);
+                let bytes = seed::SEED_FILES.iter().find(|(p, _)| *p == rel).map(|(_, b)| *b).ok_or_else(|| Error::Invalid(format!("drafts/{rel} is listed in the manifest but missing")))?;
+                let opts = ImportOptions {
+                    bill: m.slug.clone(),
+                    title: Some(m.title.clone()),
+                    label: Some(v.label.clone()),
+                    date: v.date.clone(),
+                    lang: Some(v.lang.clone().unwrap_or_else(|| m.lang.clone())),
+                    stage: v.stage.clone(),
+                    provenance: Some(Provenance::parse(&v.provenance)?),
+                    format: None,
+                };
+                reports.push(self.import_bytes(bytes, &v.file, &opts)?);
+            }
+            self.conn.execute(
+                "UPDATE bills SET illustrative = ?2, note = ?3, translation_of = (SELECT id FROM bills WHERE slug = ?4) WHERE slug = ?1",
+                params![m.slug, m.illustrative, m.note, m.translation_of],
+            )?;
+        }
+        Ok(reports)
+    }
+
+    /// Imports a file from disk.
+    pub fn import_file(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
+        if meta.len() > ingest::MAX_FILE_BYTES {
+            return Err(Error::Ingest { path: shown, source: IngestError::TooLarge { size: meta.len(), max: ingest::MAX_FILE_BYTES } });
+        }
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+        self.import_bytes(&bytes, &name, opts).map_err(|e| match e {
+            Error::Ingest { source, .. } => Error::Ingest { path: shown, source },
+            other => other,
+        })
+    }
+
+    /// Imports a file's bytes; `file_name` names it in messages and picks the default label.
+    pub fn import_bytes(&mut self, bytes: &[u8], file_name: &str, opts: &ImportOptions) -> Result<ImportReport> {
+        validate_slug(&opts.bill)?;
+        if let Some(d) = &opts.date {
+            validate_date(d)?;
+        }
+        let ingest_err = |source| Error::Ingest { path: file_name.to_string(), source };
+        let sha = hex(&Sha256::digest(bytes));
+        if let Some((bill, seq)) = self
+            .conn
+            .query_row("SELECT b.slug, v.seq FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.source_sha256 = ?1", [&sha], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+        {
+            return Err(Error::AlreadyImported { bill, seq });
+        }
+        // Read and parse everything before touching the workspace.
+        let format = match opts.format {
+            Some(f) => f,
+            None => ingest::detect(bytes, Some(file_name)).map_err(ingest_err)?,
+        };
+        let ingested = ingest::read(bytes, format).map_err(ingest_err)?;
+        let tree = match &ingested.content {
+            Content::Tree(t) => t.clone(),
+            Content::Blocks(b) => structure::parse(b),
+        };
+        if tree.is_empty() {
+            return Err(Error::Empty(file_name.to_string()));
+        }
+        let lang = opts.lang.clone().or(ingested.lang.clone()).unwrap_or_else(|| detect_lang(&tree));
+        let provenance = opts.provenance.unwrap_or(Provenance::Unofficial);
+        let mut notes = ingested.notes.clone();
+        let clause_count = structure::walk_all(&tree).iter().filter(|n| n.kind.is_clause()).count();
+        if clause_count == 0 {
+            notes.push("No articles or sections were recognised; the text was kept as front matter.".into());
+        }
+
+        let tx = self.conn.transaction()?;
+        let (bill_id, new_bill) = ensure_bill(&tx, &opts.bill, opts.title.as_deref().or(ingested.title.as_deref()), &lang)?;
+        let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE bill_id = ?1", [bill_id], |r| r.get(0))?;
+        let label = match &opts.label {
+            Some(l) if !l.trim().is_empty() => {
+                let l = l.trim().to_string();
+                let taken: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, l], |r| r.get(0))?;
+                if taken {
+                    return Err(Error::Invalid(format!("bill {} already has a version labelled \"{l}\"; choose another --label", opts.bill)));
+                }
+                l
+            }
+            _ => unique_label(&tx, bill_id, &default_label(file_name, seq))?,
+        };
+        tx.execute("INSERT OR IGNORE INTO sources (sha256, size, file_name) VALUES (?1, ?2, ?3)", params![sha, bytes.len() as i64, file_name])?;
+        tx.execute(
+            "INSERT INTO versions (bill_id, seq, label, date, stage, lang, provenance, format, source_sha256, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![bill_id, seq, label, opts.date, opts.stage, lang, provenance.as_str(), format.as_str(), sha, serde_json::to_string(&notes).unwrap_or_default()],
+        )?;
+        let version_id = tx.last_insert_rowid();
+        let provisions = insert_tree(&tx, version_id, &tree)?;
+        // The original file goes in place before the commit, and away again if it fails.
+        let written = write_source(&self.root, &sha, bytes)?;
+        if let Err(e) = tx.commit() {
+            if let Some(p) = written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e.into());
+        }
+        let version = self.version_info(&opts.bill, &seq.to_string())?;
+        Ok(ImportReport { version, provisions, new_bill })
+    }
+
+}
+
+/// Writes `sources/<sha>` unless it exists; returns the path if written now.
+fn write_source(root: &Path, sha: &str, bytes: &[u8]) -> Result<Option<PathBuf>> {
+        let dest = root.join("sources").join(sha);
+        if dest.exists() {
+            return Ok(None);
+        }
+        let tmp = root.join("sources").join(format!("{sha}.tmp"));
+        let io = |source| Error::Io { what: format!("cannot store the original file in {}", dest.display()), source };
+        std::fs::write(&tmp, bytes).map_err(io)?;
+        std::fs::rename(&tmp, &dest).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(e)
+        })?;
+        Ok(Some(dest))
+}
+
+impl Workspace {
+    /// Every bill, by slug.
+    pub fn bills(&self) -> Result<Vec<BillInfo>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT b.slug, b.title, b.lang, t.slug, b.illustrative, b.note, (SELECT COUNT(*) FROM versions v WHERE v.bill_id = b.id)
+             FROM bills b LEFT JOIN bills t ON t.id = b.translation_of ORDER BY b.slug",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BillInfo { slug: r.get(0)?, title: r.get(1)?, lang: r.get(2)?, translation_of: r.get(3)?, illustrative: r.get(4)?, note: r.get(5)?, versions: r.get(6)? })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The versions of a bill, oldest first.
+    pub fn versions(&self, bill: &str) -> Result<Vec<VersionInfo>> {
+        let bill_id = self.bill_id(bill)?;
+        let seqs: Vec<i64> = self.conn.prepare("SELECT seq FROM versions WHERE bill_id = ?1 ORDER BY seq")?.query_map([bill_id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        seqs.into_iter().map(|s| self.version_info(bill, &s.to_string())).collect()
+    }
+
+    /// One version, by number, label or `latest`.
+    pub fn version_info(&self, bill: &str, reference: &str) -> Result<VersionInfo> {
+        let id = self.version_id(bill, reference)?;
+        Ok(self.conn.query_row(
+            "SELECT v.seq, v.label, v.date, v.stage, v.lang, v.provenance, v.format, v.source_sha256, v.report, v.imported_at,
+                    (SELECT COUNT(*) FROM provisions p WHERE p.version_id = v.id AND p.is_clause = 1)
+             FROM versions v WHERE v.id = ?1",
+            [id],
+            |r| {
+                let report: String = r.get(8)?;
+                Ok(VersionInfo {
+                    bill: bill.to_string(),
+                    seq: r.get(0)?,
+                    label: r.get(1)?,
+                    date: r.get(2)?,
+                    stage: r.get(3)?,
+                    lang: r.get(4)?,
+                    provenance: r.get(5)?,
+                    format: r.get(6)?,
+                    sha256: r.get(7)?,
+                    report: serde_json::from_str(&report).unwrap_or_default(),
+                    imported_at: r.get(9)?,
+                    clauses: r.get(10)?,
+                })
+            },
+        )?)
+    }
+
+    /// The provision tree of a version.
+    pub fn tree(&self, bill: &str, reference: &str) -> Result<Vec<Node>> {
+        let id = self.version_id(bill, reference)?;
+        load_tree(&self.conn, id)
+    }
+
+    /// The clause numbered `num` (as printed, or by value: `12` finds `១២`).
+    pub fn clause(&self, bill: &str, reference: &str, num: &str) -> Result<Node> {
+        let tree = self.tree(bill, reference)?;
+        let wanted = structure::number::value(num);
+        let found = structure::walk_all(&tree).into_iter().find(|n| {
+            n.kind.is_clause() && (n.num.as_deref() == Some(num) || wanted.is_some() && n.num_value == wanted || n.eid == num)
+        });
+        match found {
+            Some(n) => Ok(n.clone()),
+            None => Err(Error::UnknownClause { bill: bill.into(), version: self.version_info(bill, reference)?.label, num: num.into() }),
+        }
+    }
+
+    fn bill_id(&self, bill: &str) -> Result<i64> {
+        self.conn.query_row("SELECT id FROM bills WHERE slug = ?1", [bill], |r| r.get(0)).optional()?.ok_or_else(|| Error::UnknownBill(bill.to_string()))
+    }
+
+    /// Resolves a version reference: sequence number, label, or `latest`.
+    pub fn version_id(&self, bill: &str, reference: &str) -> Result<i64> {
+        let bill_id = self.bill_id(bill)?;
+        let r = reference.trim();
+        let found: Option<i64> = if r.eq_ignore_ascii_case("latest") {
+            self.conn.query_row("SELECT id FROM versions WHERE bill_id = ?1 ORDER BY seq DESC LIMIT 1", [bill_id], |row| row.get(0)).optional()?
+        } else if let Ok(seq) = r.parse::<i64>() {
+            self.conn.query_row("SELECT id FROM versions WHERE bill_id = ?1 AND seq = ?2", params![bill_id, seq], |row| row.get(0)).optional()?
+        } else {
+            self.conn.query_row("SELECT id FROM versions WHERE bill_id = ?1 AND label = ?2 COLLATE NOCASE", params![bill_id, r], |row| row.get(0)).optional()?
+        };
+        found.ok_or_else(|| Error::UnknownVersion { bill: bill.to_string(), reference: reference.to_string() })
+    }
+}
+
+/// `drafts/<bill>/manifest.json`.
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    slug: String,
+    title: String,
+    lang: String,
+    #[serde(default)]
+    illustrative: bool,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    translation_of: Option<String>,
+    versions: Vec<ManifestVersion>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ManifestVersion {
+    file: String,
+    label: String,
+    date: Option<String>,
+    stage: Option<String>,
+    provenance: String,
+    lang: Option<String>,
+}
+
+fn ensure_bill(tx: &Transaction, slug: &str, title: Option<&str>, lang: &str) -> Result<(i64, bool)> {
+    if let Some(id) = tx.query_row("SELECT id FROM bills WHERE slug = ?1", [slug], |r| r.get(0)).optional()? {
+        return Ok((id, false));
+    }
+    let title = title.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(slug);
+    tx.execute("INSERT INTO bills (slug, title, lang) VALUES (?1, ?2, ?3)", params![slug, title, lang])?;
+    Ok((tx.last_insert_rowid(), true))
+}
+
+fn insert_tree(tx: &Transaction, version_id: i64, tree: &[Node]) -> Result<usize> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO provisions (version_id, parent_id, ord, depth, kind, eid, num, num_value, heading, text, is_clause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut ord = 0i64;
+    let mut stack: Vec<(&Node, Option<i64>, i64)> = tree.iter().rev().map(|n| (n, None, 0)).collect();
+    while let Some((n, parent, depth)) = stack.pop() {
+        stmt.execute(params![version_id, parent, ord, depth, n.kind.as_str(), n.eid, n.num, n.num_value, n.heading, n.text, n.kind.is_clause()])?;
+        let id = tx.last_insert_rowid();
+        ord += 1;
+        stack.extend(n.children.iter().rev().map(|c| (c, Some(id), depth + 1)));
+    }
+    Ok(ord as usize)
+}
+
+fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>> {
+    let mut stmt = conn.prepare("SELECT id, parent_id, kind, eid, num, num_value, heading, text FROM provisions WHERE version_id = ?1 ORDER BY ord")?;
+    let rows = stmt.query_map([version_id], |r| {
+        let kind: String = r.get(2)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            Node {
+                kind: Kind::parse(&kind).unwrap_or(Kind::Text),
+                eid: r.get(3)?,
+                num: r.get(4)?,
+                num_value: r.get(5)?,
+                heading: r.get(6)?,
+                text: r.get(7)?,
+                children: Vec::new(),
+            },
+        ))
+    })?;
+    let rows: Vec<(i64, Option<i64>, Node)> = rows.collect::<std::result::Result<_, _>>()?;
+    // Rows are in document order (pre-order): rebuild with a stack of open ids.
+    let mut roots: Vec<Node> = Vec::new();
+    let mut stack: Vec<(i64, Node)> = Vec::new();
+    for (id, parent, node) in rows {
+        while let Some((top, _)) = stack.last() {
+            if Some(*top) == parent {
+                break;
+            }
+            let (_, done) = stack.pop().expect("non-empty");
+            match stack.last_mut() {
+                Some((_, p)) => p.children.push(done),
+                None => roots.push(done),
+            }
+        }
+        stack.push((id, node));
+    }
+    while let Some((_, done)) = stack.pop() {
+        match stack.last_mut() {
+            Some((_, p)) => p.children.push(done),
+            None => roots.push(done),
+        }
+    }
+    Ok(roots)
+}
+
+fn unique_label(tx: &Transaction, bill_id: i64, base: &str) -> Result<String> {
+    let mut label = base.to_string();
+    let mut k = 2;
+    while tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, label], |r| r.get::<_, bool>(0))? {
+        label = format!("{base} ({k})");
+        k += 1;
+    }
+    Ok(label)
+}
+
+fn default_label(file_name: &str, seq: i64) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s).trim();
+    if stem.is_empty() { format!("Version {seq}") } else { stem.to_string() }
+}
+
+fn validate_slug(slug: &str) -> Result<()> {
+    let ok = !slug.is_empty() && slug.len() <= 64 && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') && !slug.starts_with('-');
+    if ok { Ok(()) } else { Err(Error::Invalid(format!("\"{slug}\" is not a valid bill slug: use 1 to 64 lower-case letters, digits, '-' or '_' (e.g. lango-2015)"))) }
+}
+
+/// Checks a `YYYY-MM-DD` calendar date.
+pub fn validate_date(d: &str) -> Result<()> {
+    let bad = || Error::Invalid(format!("\"{d}\" is not a date: write it as YYYY-MM-DD, e.g. 2019-01-14"));
+    let parts: Vec<&str> = d.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return Err(bad());
+    }
+    let y: u32 = parts[0].parse().map_err(|_| bad())?;
+    let m: u32 = parts[1].parse().map_err(|_| bad())?;
+    let day: u32 = parts[2].parse().map_err(|_| bad())?;
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if day == 0 || day > days {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// Guesses the language of a tree from its text: Khmer script, else German or
+/// English by their commonest function words, else `und` (undetermined).
+pub fn detect_lang(tree: &[Node]) -> String {
+    let mut khmer = 0usize;
+    let mut letters = 0usize;
+    let (mut de, mut en) = (0usize, 0usize);
+    for n in structure::walk_all(tree).into_iter().take(2000) {
+        for t in [n.text.as_str(), n.heading.as_deref().unwrap_or("")] {
+            for c in t.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if crate::text::khmer::is_khmer(c) {
+                        khmer += 1;
+                    }
+                }
+            }
+            for w in t.split_whitespace() {
+                match w.to_lowercase().as_str() {
+                    "der" | "die" | "das" | "und" | "des" | "nicht" | "wird" => de += 1,
+                    "the" | "and" | "of" | "shall" | "is" | "to" | "be" => en += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if letters > 0 && khmer * 10 >= letters * 3 {
+        "km".into()
+    } else if de > en {
+        "de".into()
+    } else if en > 0 {
+        "en".into()
+    } else {
+        "und".into()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
