@@ -17,7 +17,9 @@ fn main() {
             files.sort_by_key(|e| e.file_name());
             for f in files {
                 let path = f.path();
-                if !path.is_file() {
+                let name = f.file_name().to_string_lossy().into_owned();
+                // Sources of generated files and change notes are not imported.
+                if !path.is_file() || name.contains(".src.") || name.ends_with("CHANGES.md") {
                     continue;
                 }
                 println!("cargo:rerun-if-changed={}", path.display());

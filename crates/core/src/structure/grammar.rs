@@ -242,13 +242,20 @@ fn keyword_heading(line: &str) -> Option<Heading> {
 /// `I. - Die Grundrechte`, `VIII a. - Gemeinschaftsaufgaben`, `II – ...`
 fn roman_dash_heading(line: &str) -> Option<Heading> {
     let end = line.find(|c: char| !c.is_ascii_alphabetic())?;
-    let numeral = &line[..end];
+    // "VIIIa." carries its letter suffix attached.
+    let (numeral, attached) = match line[..end].strip_suffix(|c: char| c.is_ascii_lowercase()) {
+        Some(n) if !n.is_empty() => (n, &line[n.len()..end]),
+        _ => (&line[..end], ""),
+    };
     let value = number::roman(&numeral.to_ascii_lowercase())?;
     if !numeral.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     let mut rest = &line[end..];
     let mut printed = numeral.to_string();
+    if !attached.is_empty() {
+        printed = format!("{numeral} {attached}");
+    }
     // Optional letter suffix: "VIII a."
     let trimmed = rest.trim_start();
     if let Some(c) = trimmed.chars().next() {
@@ -549,6 +556,7 @@ mod tests {
         assert_eq!(h("ជំពូកទី២"), Some((chp, s("២"), s("2"), None, None)));
         assert_eq!(h("I. - Die Grundrechte"), Some((chp, s("I"), s("1"), s("Die Grundrechte"), None)));
         assert_eq!(h("VIII a. - Gemeinschaftsaufgaben"), Some((chp, s("VIII a"), s("8a"), s("Gemeinschaftsaufgaben"), None)));
+        assert_eq!(h("VIIIa. - Gemeinschaftsaufgaben"), Some((chp, s("VIII a"), s("8a"), s("Gemeinschaftsaufgaben"), None)));
         assert_eq!(h("TITLE I—GENERAL PROVISIONS"), Some((Target::Group(Kind::Title), s("I"), s("1"), s("GENERAL PROVISIONS"), None)));
         assert_eq!(h("SEC. 101. SHORT TITLE."), Some((Target::Clause(Kind::Clause), s("101"), s("101"), s("SHORT TITLE"), None)));
         assert_eq!(h("Buch 1 - Allgemeiner Teil"), Some((Target::Group(Kind::Book), s("1"), s("1"), s("Allgemeiner Teil"), None)));
