@@ -19,9 +19,7 @@ pub const MAX_XML_DEPTH: usize = 512;
 /// Reads at most `limit` bytes from `r`; more is a zip bomb.
 pub fn read_capped(r: impl Read, limit: u64) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    r.take(limit + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| IngestError::CorruptDocx(format!("cannot inflate a member: {e}")))?;
+    r.take(limit + 1).read_to_end(&mut out).map_err(|e| IngestError::CorruptDocx(format!("cannot inflate a member: {e}")))?;
     if out.len() as u64 > limit {
         return Err(IngestError::ZipBomb { limit });
     }

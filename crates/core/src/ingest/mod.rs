@@ -217,9 +217,7 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
             "this is a legacy Word .doc (or other OLE) file; open it in Word or LibreOffice and save it as .docx".into(),
         ));
     }
-    let ext = file_name
-        .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
-        .unwrap_or_default();
+    let ext = file_name.and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())).unwrap_or_default();
     // Text-like: decide by the first markup we see, after an optional BOM.
     let head = text::decode_head(bytes);
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
@@ -228,8 +226,12 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
         return Ok(Format::Html);
     }
     if lower.starts_with('<') {
-        if lower.contains("<akomantoso") || lower.contains("<bill") || lower.contains("<resolution")
-            || lower.contains("<uscdoc") || lower.contains("<lawdoc") || lower.contains("<pllaw")
+        if lower.contains("<akomantoso")
+            || lower.contains("<bill")
+            || lower.contains("<resolution")
+            || lower.contains("<uscdoc")
+            || lower.contains("<lawdoc")
+            || lower.contains("<pllaw")
             || lower.contains("<amendment")
         {
             return Ok(Format::Akn);
@@ -242,9 +244,7 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
         }
     }
     if looks_binary(bytes) {
-        return Err(IngestError::Unrecognised(
-            "the file is binary data, not text, DOCX, PDF, HTML or XML".into(),
-        ));
+        return Err(IngestError::Unrecognised("the file is binary data, not text, DOCX, PDF, HTML or XML".into()));
     }
     if matches!(ext.as_str(), "md" | "markdown") {
         return Ok(Format::Md);

@@ -23,7 +23,7 @@ pub fn decode_head(bytes: &[u8]) -> String {
 /// Decodes UTF-8 (with or without BOM) or UTF-16 with a BOM.
 pub fn decode(bytes: &[u8]) -> Result<String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return Err(IngestError::BadEncoding { offset: bytes.len() - 1 });
         }
         return decode_utf16(bytes).ok_or(IngestError::BadEncoding { offset: 0 });
@@ -203,7 +203,8 @@ mod tests {
 
     #[test]
     fn markdown_hints_are_removed() {
-        let md = "---\nTitle: Grundgesetz\n---\n# Law\n\n## Article 1 - Scope\n\nThis Law applies\nto all.\n\n- **(a)** item\n\n**Chapter 2**\n";
+        let md =
+            "---\nTitle: Grundgesetz\n---\n# Law\n\n## Article 1 - Scope\n\nThis Law applies\nto all.\n\n- **(a)** item\n\n**Chapter 2**\n";
         let i = read(md.as_bytes(), Format::Md).unwrap();
         assert_eq!(i.title.as_deref(), Some("Grundgesetz"));
         assert_eq!(
