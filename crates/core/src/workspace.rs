@@ -267,7 +267,8 @@ impl Workspace {
 
     /// Opens the workspace; a new one is seeded only when `seed` is true.
     pub fn open_with(dir: &Path, seed: bool) -> Result<Workspace> {
-        std::fs::create_dir_all(dir.join("sources")).map_err(|source| Error::Io { what: format!("cannot create the workspace folder {}", dir.display()), source })?;
+        std::fs::create_dir_all(dir.join("sources"))
+            .map_err(|source| Error::Io { what: format!("cannot create the workspace folder {}", dir.display()), source })?;
         let (conn, new) = store::open(&dir.join("draftwatch.db"))?;
         let mut ws = Workspace { root: dir.to_path_buf(), conn };
         if new && seed {
@@ -300,7 +301,11 @@ impl Workspace {
         for (dir, m) in parsed {
             for v in &m.versions {
                 let rel = format!("{dir}/{}", v.file);
-                let bytes = seed::SEED_FILES.iter().find(|(p, _)| *p == rel).map(|(_, b)| *b).ok_or_else(|| Error::Invalid(format!("drafts/{rel} is listed in the manifest but missing")))?;
+                let bytes = seed::SEED_FILES
+                    .iter()
+                    .find(|(p, _)| *p == rel)
+                    .map(|(_, b)| *b)
+                    .ok_or_else(|| Error::Invalid(format!("drafts/{rel} is listed in the manifest but missing")))?;
                 let opts = ImportOptions {
                     bill: m.slug.clone(),
                     title: Some(m.title.clone()),
@@ -346,7 +351,9 @@ impl Workspace {
         let sha = hex(&Sha256::digest(bytes));
         if let Some((bill, seq)) = self
             .conn
-            .query_row("SELECT b.slug, v.seq FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.source_sha256 = ?1", [&sha], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT b.slug, v.seq FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.source_sha256 = ?1", [&sha], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?
         {
             return Err(Error::AlreadyImported { bill, seq });
@@ -378,15 +385,24 @@ impl Workspace {
         let label = match &opts.label {
             Some(l) if !l.trim().is_empty() => {
                 let l = l.trim().to_string();
-                let taken: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, l], |r| r.get(0))?;
+                let taken: bool =
+                    tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, l], |r| {
+                        r.get(0)
+                    })?;
                 if taken {
-                    return Err(Error::Invalid(format!("bill {} already has a version labelled \"{l}\"; choose another --label", opts.bill)));
+                    return Err(Error::Invalid(format!(
+                        "bill {} already has a version labelled \"{l}\"; choose another --label",
+                        opts.bill
+                    )));
                 }
                 l
             }
             _ => unique_label(&tx, bill_id, &default_label(file_name, seq))?,
         };
-        tx.execute("INSERT OR IGNORE INTO sources (sha256, size, file_name) VALUES (?1, ?2, ?3)", params![sha, bytes.len() as i64, file_name])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO sources (sha256, size, file_name) VALUES (?1, ?2, ?3)",
+            params![sha, bytes.len() as i64, file_name],
+        )?;
         tx.execute(
             "INSERT INTO versions (bill_id, seq, label, date, stage, lang, provenance, format, source_sha256, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![bill_id, seq, label, opts.date, opts.stage, lang, provenance.as_str(), format.as_str(), sha, serde_json::to_string(&notes).unwrap_or_default()],
@@ -404,23 +420,22 @@ impl Workspace {
         let version = self.version_info(&opts.bill, &seq.to_string())?;
         Ok(ImportReport { version, provisions, new_bill })
     }
-
 }
 
 /// Writes `sources/<sha>` unless it exists; returns the path if written now.
 fn write_source(root: &Path, sha: &str, bytes: &[u8]) -> Result<Option<PathBuf>> {
-        let dest = root.join("sources").join(sha);
-        if dest.exists() {
-            return Ok(None);
-        }
-        let tmp = root.join("sources").join(format!("{sha}.tmp"));
-        let io = |source| Error::Io { what: format!("cannot store the original file in {}", dest.display()), source };
-        std::fs::write(&tmp, bytes).map_err(io)?;
-        std::fs::rename(&tmp, &dest).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            io(e)
-        })?;
-        Ok(Some(dest))
+    let dest = root.join("sources").join(sha);
+    if dest.exists() {
+        return Ok(None);
+    }
+    let tmp = root.join("sources").join(format!("{sha}.tmp"));
+    let io = |source| Error::Io { what: format!("cannot store the original file in {}", dest.display()), source };
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, &dest).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })?;
+    Ok(Some(dest))
 }
 
 impl Workspace {
@@ -431,7 +446,15 @@ impl Workspace {
              FROM bills b LEFT JOIN bills t ON t.id = b.translation_of ORDER BY b.slug",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok(BillInfo { slug: r.get(0)?, title: r.get(1)?, lang: r.get(2)?, translation_of: r.get(3)?, illustrative: r.get(4)?, note: r.get(5)?, versions: r.get(6)? })
+            Ok(BillInfo {
+                slug: r.get(0)?,
+                title: r.get(1)?,
+                lang: r.get(2)?,
+                translation_of: r.get(3)?,
+                illustrative: r.get(4)?,
+                note: r.get(5)?,
+                versions: r.get(6)?,
+            })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
@@ -439,7 +462,11 @@ impl Workspace {
     /// The versions of a bill, oldest first.
     pub fn versions(&self, bill: &str) -> Result<Vec<VersionInfo>> {
         let bill_id = self.bill_id(bill)?;
-        let seqs: Vec<i64> = self.conn.prepare("SELECT seq FROM versions WHERE bill_id = ?1 ORDER BY seq")?.query_map([bill_id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let seqs: Vec<i64> = self
+            .conn
+            .prepare("SELECT seq FROM versions WHERE bill_id = ?1 ORDER BY seq")?
+            .query_map([bill_id], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
         seqs.into_iter().map(|s| self.version_info(bill, &s.to_string())).collect()
     }
 
@@ -481,9 +508,9 @@ impl Workspace {
     pub fn clause(&self, bill: &str, reference: &str, num: &str) -> Result<Node> {
         let tree = self.tree(bill, reference)?;
         let wanted = structure::number::value(num);
-        let found = structure::walk_all(&tree).into_iter().find(|n| {
-            n.kind.is_clause() && (n.num.as_deref() == Some(num) || wanted.is_some() && n.num_value == wanted || n.eid == num)
-        });
+        let found = structure::walk_all(&tree)
+            .into_iter()
+            .find(|n| n.kind.is_clause() && (n.num.as_deref() == Some(num) || wanted.is_some() && n.num_value == wanted || n.eid == num));
         match found {
             Some(n) => Ok(n.clone()),
             None => Err(Error::UnknownClause { bill: bill.into(), version: self.version_info(bill, reference)?.label, num: num.into() }),
@@ -491,7 +518,10 @@ impl Workspace {
     }
 
     fn bill_id(&self, bill: &str) -> Result<i64> {
-        self.conn.query_row("SELECT id FROM bills WHERE slug = ?1", [bill], |r| r.get(0)).optional()?.ok_or_else(|| Error::UnknownBill(bill.to_string()))
+        self.conn
+            .query_row("SELECT id FROM bills WHERE slug = ?1", [bill], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::UnknownBill(bill.to_string()))
     }
 
     /// Resolves a version reference: sequence number, label, or `latest`.
@@ -499,11 +529,19 @@ impl Workspace {
         let bill_id = self.bill_id(bill)?;
         let r = reference.trim();
         let found: Option<i64> = if r.eq_ignore_ascii_case("latest") {
-            self.conn.query_row("SELECT id FROM versions WHERE bill_id = ?1 ORDER BY seq DESC LIMIT 1", [bill_id], |row| row.get(0)).optional()?
+            self.conn
+                .query_row("SELECT id FROM versions WHERE bill_id = ?1 ORDER BY seq DESC LIMIT 1", [bill_id], |row| row.get(0))
+                .optional()?
         } else if let Ok(seq) = r.parse::<i64>() {
-            self.conn.query_row("SELECT id FROM versions WHERE bill_id = ?1 AND seq = ?2", params![bill_id, seq], |row| row.get(0)).optional()?
+            self.conn
+                .query_row("SELECT id FROM versions WHERE bill_id = ?1 AND seq = ?2", params![bill_id, seq], |row| row.get(0))
+                .optional()?
         } else {
-            self.conn.query_row("SELECT id FROM versions WHERE bill_id = ?1 AND label = ?2 COLLATE NOCASE", params![bill_id, r], |row| row.get(0)).optional()?
+            self.conn
+                .query_row("SELECT id FROM versions WHERE bill_id = ?1 AND label = ?2 COLLATE NOCASE", params![bill_id, r], |row| {
+                    row.get(0)
+                })
+                .optional()?
         };
         found.ok_or_else(|| Error::UnknownVersion { bill: bill.to_string(), reference: reference.to_string() })
     }
@@ -550,7 +588,19 @@ fn insert_tree(tx: &Transaction, version_id: i64, tree: &[Node]) -> Result<usize
     let mut ord = 0i64;
     let mut stack: Vec<(&Node, Option<i64>, i64)> = tree.iter().rev().map(|n| (n, None, 0)).collect();
     while let Some((n, parent, depth)) = stack.pop() {
-        stmt.execute(params![version_id, parent, ord, depth, n.kind.as_str(), n.eid, n.num, n.num_value, n.heading, n.text, n.kind.is_clause()])?;
+        stmt.execute(params![
+            version_id,
+            parent,
+            ord,
+            depth,
+            n.kind.as_str(),
+            n.eid,
+            n.num,
+            n.num_value,
+            n.heading,
+            n.text,
+            n.kind.is_clause()
+        ])?;
         let id = tx.last_insert_rowid();
         ord += 1;
         stack.extend(n.children.iter().rev().map(|c| (c, Some(id), depth + 1)));
@@ -559,7 +609,8 @@ fn insert_tree(tx: &Transaction, version_id: i64, tree: &[Node]) -> Result<usize
 }
 
 fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>> {
-    let mut stmt = conn.prepare("SELECT id, parent_id, kind, eid, num, num_value, heading, text FROM provisions WHERE version_id = ?1 ORDER BY ord")?;
+    let mut stmt =
+        conn.prepare("SELECT id, parent_id, kind, eid, num, num_value, heading, text FROM provisions WHERE version_id = ?1 ORDER BY ord")?;
     let rows = stmt.query_map([version_id], |r| {
         let kind: String = r.get(2)?;
         Ok((
@@ -605,7 +656,9 @@ fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>> {
 fn unique_label(tx: &Transaction, bill_id: i64, base: &str) -> Result<String> {
     let mut label = base.to_string();
     let mut k = 2;
-    while tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, label], |r| r.get::<_, bool>(0))? {
+    while tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, label], |r| {
+        r.get::<_, bool>(0)
+    })? {
         label = format!("{base} ({k})");
         k += 1;
     }
@@ -614,12 +667,25 @@ fn unique_label(tx: &Transaction, bill_id: i64, base: &str) -> Result<String> {
 
 fn default_label(file_name: &str, seq: i64) -> String {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s).trim();
-    if stem.is_empty() { format!("Version {seq}") } else { stem.to_string() }
+    if stem.is_empty() {
+        format!("Version {seq}")
+    } else {
+        stem.to_string()
+    }
 }
 
 fn validate_slug(slug: &str) -> Result<()> {
-    let ok = !slug.is_empty() && slug.len() <= 64 && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') && !slug.starts_with('-');
-    if ok { Ok(()) } else { Err(Error::Invalid(format!("\"{slug}\" is not a valid bill slug: use 1 to 64 lower-case letters, digits, '-' or '_' (e.g. lango-2015)"))) }
+    let ok = !slug.is_empty()
+        && slug.len() <= 64
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !slug.starts_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "\"{slug}\" is not a valid bill slug: use 1 to 64 lower-case letters, digits, '-' or '_' (e.g. lango-2015)"
+        )))
+    }
 }
 
 /// Checks a `YYYY-MM-DD` calendar date.
@@ -632,7 +698,7 @@ pub fn validate_date(d: &str) -> Result<()> {
     let y: u32 = parts[0].parse().map_err(|_| bad())?;
     let m: u32 = parts[1].parse().map_err(|_| bad())?;
     let day: u32 = parts[2].parse().map_err(|_| bad())?;
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

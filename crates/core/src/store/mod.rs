@@ -22,7 +22,9 @@ pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The database was written by a newer Draftwatch.
-    #[error("this workspace was written by a newer Draftwatch (schema {found}; this build knows up to {known}); update Draftwatch to open it")]
+    #[error(
+        "this workspace was written by a newer Draftwatch (schema {found}; this build knows up to {known}); update Draftwatch to open it"
+    )]
     NewerSchema {
         /// The database's schema version.
         found: u32,

@@ -23,7 +23,7 @@ fn assign_level(nodes: &mut [Node], parent: &str, keep: bool) {
         let prefix = n.kind.eid_prefix();
         let ordinal = counts.entry(prefix).or_insert(0);
         *ordinal += 1;
-        if !(keep && !n.eid.is_empty()) {
+        if !keep || n.eid.is_empty() {
             let step = match n.num_value.as_deref().map(sanitize).filter(|s| !s.is_empty()) {
                 Some(v) => format!("{prefix}_{v}"),
                 None => format!("{prefix}_{ordinal}"),

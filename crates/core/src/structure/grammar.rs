@@ -145,12 +145,28 @@ const KEYWORDS: &[Keyword] = &[
 ];
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
-const ORDINAL_WORDS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
+const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 const ADVERBS: &[&str] = &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"];
 /// "New article" markers after a number; `ថ្ម` is how OCR often truncates `ថ្មី`.
 const NEW_MARKERS: &[&str] = &["(ថ្មី)", "ថ្មី", "(new)", "[new]"];
@@ -191,11 +207,7 @@ fn keyword_heading(line: &str) -> Option<Heading> {
     if let Some(r) = rest.strip_prefix("ទី") {
         rest = r.trim_start();
     }
-    let (num, value, after) = if kw.word == "§§" {
-        range_number(rest)?
-    } else {
-        number_token(rest)?
-    };
+    let (num, value, after) = if kw.word == "§§" { range_number(rest)? } else { number_token(rest)? };
     let mut after = after;
     // A "new" marker right after the number belongs to the printed number.
     let mut printed = num;
@@ -463,7 +475,8 @@ fn family(symbol: &str) -> Option<Family> {
     if digit_value(chars[0]).is_some() {
         let digits = chars.iter().take_while(|&&c| digit_value(c).is_some()).count();
         let tail: String = chars[digits..].iter().collect();
-        return (digits <= 3 && (tail.len() == 1 && tail.chars().all(|c| c.is_ascii_lowercase()) || ADVERBS.contains(&tail.as_str()))).then_some(Family::Digit);
+        return (digits <= 3 && (tail.len() == 1 && tail.chars().all(|c| c.is_ascii_lowercase()) || ADVERBS.contains(&tail.as_str())))
+            .then_some(Family::Digit);
     }
     if chars.len() == 1 && ('\u{1780}'..='\u{17A2}').contains(&chars[0]) {
         return Some(Family::Khmer);
@@ -493,8 +506,16 @@ pub fn is_preamble(line: &str) -> bool {
 /// Signature-block openers (after the last clause).
 pub fn is_signature(line: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "done at ", "done in ", "given at ", "signed at ", "in witness whereof", "phnom penh, ",
-        "ធ្វើនៅ", "ធ្វើនៅរាជធានីភ្នំពេញ", "រាជធានីភ្នំពេញ ថ្ងៃ", "for the european parliament",
+        "done at ",
+        "done in ",
+        "given at ",
+        "signed at ",
+        "in witness whereof",
+        "phnom penh, ",
+        "ធ្វើនៅ",
+        "ធ្វើនៅរាជធានីភ្នំពេញ",
+        "រាជធានីភ្នំពេញ ថ្ងៃ",
+        "for the european parliament",
     ];
     let l: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
     OPENERS.iter().any(|o| l.starts_with(o))
@@ -504,7 +525,9 @@ pub fn is_signature(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn h(line: &str) -> Option<(Target, Option<String>, Option<String>, Option<String>, Option<String>)> {
+    type Parts = (Target, Option<String>, Option<String>, Option<String>, Option<String>);
+
+    fn h(line: &str) -> Option<Parts> {
         heading(line).map(|h| (h.target, h.num, h.value, h.heading, h.body))
     }
 
@@ -525,10 +548,7 @@ mod tests {
             Some((art, s("5"), s("5"), None, s("The Ministry shall register every association.")))
         );
         assert_eq!(h("មាត្រា ៥ ៖ ការចុះបញ្ជី"), Some((art, s("៥"), s("5"), s("ការចុះបញ្ជី"), None)));
-        assert_eq!(
-            h("មាត្រា ៥ ៖ សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។"),
-            Some((art, s("៥"), s("5"), None, s("សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។")))
-        );
+        assert_eq!(h("មាត្រា ៥ ៖ សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។"), Some((art, s("៥"), s("5"), None, s("សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។"))));
         assert_eq!(h("មាត្រា ១១. ថ្មី"), Some((art, s("១១ ថ្មី"), s("11"), None, None)));
         assert_eq!(h("§ 20a Verein"), Some((art, s("20a"), s("20a"), s("Verein"), None)));
         assert_eq!(h("§ 10 (weggefallen)"), Some((art, s("10"), s("10"), s("(weggefallen)"), None)));
@@ -566,7 +586,10 @@ mod tests {
     #[test]
     fn markers() {
         let m = marker("(1) Every person has the right").unwrap();
-        assert_eq!((m.printed.as_str(), m.family, m.bracket, m.body.as_str()), ("(1)", Family::Digit, Bracket::Paren, "Every person has the right"));
+        assert_eq!(
+            (m.printed.as_str(), m.family, m.bracket, m.body.as_str()),
+            ("(1)", Family::Digit, Bracket::Paren, "Every person has the right")
+        );
         assert_eq!(marker("(ក) សមាគម").unwrap().family, Family::Khmer);
         assert_eq!(marker("១. សមាគម").unwrap().family, Family::Digit);
         assert_eq!(marker("(i) x").unwrap().family, Family::Lower);

@@ -43,7 +43,8 @@ pub fn value_after(printed: &str, prev: Option<&str>) -> Option<String> {
     let lower = s.to_lowercase();
     // Lone letters: Latin or Khmer.
     if let Some(v) = letter_ordinal(&lower) {
-        let ambiguous = matches!(lower.as_str(), "i" | "v" | "x");
+        // "i", "v", "x" and doubled "ii", "xx", "cc" read as letters or Roman numerals.
+        let ambiguous = matches!(lower.as_str(), "i" | "v" | "x") || lower.len() == 2 && roman(&lower).is_some();
         if ambiguous {
             let continues_letters = prev.and_then(|p| p.parse::<u32>().ok()).is_some_and(|p| p + 1 == v);
             if !continues_letters {
@@ -66,7 +67,8 @@ pub fn value_after(printed: &str, prev: Option<&str>) -> Option<String> {
 /// Drops brackets, trailing dots and colons, the section sign and spaces at the ends.
 fn strip(printed: &str) -> String {
     let t = printed.trim().trim_start_matches('§').trim();
-    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':' | '៖' | '។' | ',' | '-' | '–' | '—') || c.is_whitespace());
+    let t =
+        t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':' | '៖' | '។' | ',' | '-' | '–' | '—') || c.is_whitespace());
     t.to_string()
 }
 
@@ -99,7 +101,11 @@ fn trim_zeros(s: &str) -> String {
     s.split('.')
         .map(|part| {
             let t = part.trim_start_matches('0');
-            if t.is_empty() { "0" } else { t }
+            if t.is_empty() {
+                "0"
+            } else {
+                t
+            }
         })
         .collect::<Vec<_>>()
         .join(".")
@@ -170,8 +176,19 @@ pub fn roman(s: &str) -> Option<u32> {
 
 fn to_roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ];
     let mut out = String::new();
     for (v, s) in TABLE {
@@ -223,5 +240,9 @@ mod tests {
         assert_eq!(value_after("(i)", Some("8")).as_deref(), Some("9"));
         assert_eq!(value_after("(v)", Some("4")).as_deref(), Some("5"));
         assert_eq!(value_after("(v)", Some("21")).as_deref(), Some("22"));
+        assert_eq!(value("II").as_deref(), Some("2"));
+        assert_eq!(value("(ii)").as_deref(), Some("2"));
+        assert_eq!(value("XX").as_deref(), Some("20"));
+        assert_eq!(value_after("(ii)", Some("34")).as_deref(), Some("35"));
     }
 }

@@ -68,7 +68,15 @@ pub fn parse(blocks: &[Block]) -> Vec<Node> {
     let lines = lines(blocks);
     let style = detect_style(&lines);
     let clause_heading_lines = clauses_have_heading_lines(&lines);
-    let mut b = Builder { roots: Vec::new(), stack: Vec::new(), style, clause_heading_lines, last_clause: None, seen_clause: false, notes: Vec::new() };
+    let mut b = Builder {
+        roots: Vec::new(),
+        stack: Vec::new(),
+        style,
+        clause_heading_lines,
+        last_clause: None,
+        seen_clause: false,
+        notes: Vec::new(),
+    };
     for line in &lines {
         b.line(line);
     }
@@ -100,9 +108,12 @@ fn lines(blocks: &[Block]) -> Vec<Line> {
                 continue;
             }
             let starts = first || block.role != BlockRole::Body || starts_provision(t) && !continues_prose(prev_raw, t);
+            // Text after a heading line is not part of the heading: it starts the
+            // provision's body (or is its heading, "Article 2" / "Definitions").
+            let after_heading = !first && is_heading_line(prev_raw);
             prev_raw = t;
-            if starts {
-                out.push(Line { text: t.to_string(), new_block: first, role: block.role });
+            if starts || after_heading {
+                out.push(Line { text: t.to_string(), new_block: first || after_heading, role: block.role });
             } else if let Some(prev) = out.last_mut() {
                 prev.text.push(' ');
                 prev.text.push_str(t);
@@ -119,6 +130,11 @@ fn lines(blocks: &[Block]) -> Vec<Line> {
 fn continues_prose(prev: &str, line: &str) -> bool {
     let mid_sentence = prev.chars().last().is_some_and(|c| c.is_lowercase() || c == ',');
     prev.chars().count() >= 50 && mid_sentence && grammar::heading(line).is_some_and(|h| h.body.is_none())
+}
+
+/// A heading with no body text on its line.
+fn is_heading_line(line: &str) -> bool {
+    grammar::heading(line).is_some_and(|h| h.body.is_none())
 }
 
 fn starts_provision(line: &str) -> bool {
@@ -162,7 +178,11 @@ fn detect_style(lines: &[Line]) -> Style {
             }
         }
     }
-    if articles > 0 && articles * 4 >= sections { Style::Articles } else { Style::Sections }
+    if articles > 0 && articles * 4 >= sections {
+        Style::Articles
+    } else {
+        Style::Sections
+    }
 }
 
 impl Builder {
@@ -323,9 +343,8 @@ impl Builder {
         if matches!(family, Family::Lower | Family::Upper) {
             if let Some(roman) = number::roman(&lower) {
                 let roman_family = if family == Family::Lower { Family::LowerRoman } else { Family::UpperRoman };
-                let next_of = |fam: Family, v: Option<u32>| {
-                    levels.iter().any(|&(_, f, b, prev)| f == fam && b == m.bracket && v == Some(prev + 1))
-                };
+                let next_of =
+                    |fam: Family, v: Option<u32>| levels.iter().any(|&(_, f, b, prev)| f == fam && b == m.bracket && v == Some(prev + 1));
                 let roman_next = next_of(roman_family, Some(roman));
                 let letter_next = next_of(family, letter_value(&lower));
                 if roman_next || (!letter_next && roman == 1) {
@@ -440,10 +459,7 @@ mod tests {
     }
 
     fn outline(nodes: &[Node]) -> Vec<String> {
-        walk_all(nodes)
-            .iter()
-            .map(|n| format!("{} {} {}", n.eid, n.heading.as_deref().unwrap_or("-"), n.text))
-            .collect()
+        walk_all(nodes).iter().map(|n| format!("{} {} {}", n.eid, n.heading.as_deref().unwrap_or("-"), n.text)).collect()
     }
 
     #[test]
@@ -497,6 +513,20 @@ mod tests {
         assert_eq!(arts[1].children[1].num.as_deref(), Some("(ខ)"));
         assert_eq!(arts[2].heading.as_deref(), Some("សិទ្ធិ"));
         assert_eq!(tree[0].heading.as_deref(), Some("បទប្បញ្ញត្តិទូទៅ"));
+    }
+
+    #[test]
+    fn heading_lines_do_not_swallow_the_wrapped_body() {
+        // One block per page paragraph, as from a PDF: heading line, then wrapped body.
+        let tree = parse(&[
+            Block::plain("Article 1. Purpose\nThis law sets out how ministries\npublish drafts."),
+            Block::plain("មាត្រា ២ វិសាលភាព\nច្បាប់នេះអនុវត្តចំពោះក្រសួង\nទាំងអស់។"),
+        ]);
+        let arts: Vec<_> = walk_all(&tree).into_iter().filter(|n| n.kind == Kind::Article).collect();
+        assert_eq!(arts[0].heading.as_deref(), Some("Purpose"));
+        assert_eq!(arts[0].text, "This law sets out how ministries publish drafts.");
+        assert_eq!(arts[1].heading.as_deref(), Some("វិសាលភាព"));
+        assert_eq!(arts[1].text, "ច្បាប់នេះអនុវត្តចំពោះក្រសួង ទាំងអស់។");
     }
 
     #[test]

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, unit, integration and CLI tests of
+# every crate (the desktop app included). Installs system packages if missing.
+# Corpus tests read ../shared/corpus beside the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export INSTA_UPDATE=no
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo test --workspace --locked

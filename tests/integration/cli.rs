@@ -1,0 +1,66 @@
+//! The CLI contract: output shapes, error sentences and exit status.
+
+use std::process::Command;
+
+fn draftwatch(ws: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_draftwatch")).arg("--workspace").arg(ws).args(args).output().expect("run draftwatch");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn import_show_json_and_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("d1.txt");
+    std::fs::write(&file, "Chapter 1 - Scope\n\nArticle 1 - Purpose\n\n(1) This Law applies.\n(2) It applies everywhere.\n")
+        .expect("write");
+    let ws = dir.path().join("ws");
+    let (ok, out, err) = draftwatch(
+        &ws,
+        &["import", file.to_str().unwrap(), "--bill", "demo", "--label", "Draft 1", "--date", "2020-01-02", "--provenance", "official"],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("as version 1 of demo"), "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["--json", "show", "demo", "1"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let chapter = &v[0];
+    assert_eq!(chapter["kind"], "chapter");
+    assert_eq!(chapter["eid"], "chp_1");
+    assert_eq!(chapter["heading"], "Scope");
+    let art = &chapter["children"][0];
+    for key in ["eid", "kind", "num", "num_value", "heading", "text", "children"] {
+        assert!(art.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(art["children"][1]["num"], "(2)");
+    assert_eq!(art["children"][1]["text"], "It applies everywhere.");
+    let (ok, out, _) = draftwatch(&ws, &["show", "demo", "latest", "--clause", "1"]);
+    assert!(ok);
+    assert!(out.contains("Article 1 — Purpose") && out.contains("It applies everywhere."), "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["--json", "versions", "demo"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v[0]["provenance"], "official");
+    // The same file again: one sentence on stderr, non-zero exit.
+    let (ok, out, err) = draftwatch(&ws, &["import", file.to_str().unwrap(), "--bill", "demo"]);
+    assert!(!ok);
+    assert!(out.is_empty());
+    assert_eq!(err.trim(), "draftwatch: already imported as version 1 of demo");
+    let (ok, _, err) = draftwatch(&ws, &["show", "nope", "1"]);
+    assert!(!ok);
+    assert!(err.contains("there is no bill \"nope\""), "{err}");
+    assert_eq!(err.trim().lines().count(), 1);
+}
+
+#[test]
+fn workspace_from_the_environment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_draftwatch"))
+        .env("DRAFTWATCH_WORKSPACE", dir.path())
+        .args(["--json", "bills"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(dir.path().join("draftwatch.db").is_file());
+    let bills: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(bills.as_array().map(|a| a.len()), Some(3), "seeded with the sample bills");
+}

@@ -1,0 +1,10 @@
+//! Integration tests across crates: one binary, one module per area.
+//! Corpus tests read `../shared/corpus` (beside the repository, in CI too).
+
+mod bad_input;
+mod cli;
+mod corpus;
+mod formats;
+mod khmer;
+mod util;
+mod workspace;
