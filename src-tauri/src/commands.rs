@@ -23,7 +23,10 @@ impl From<draftwatch_core::Error> for IpcError {
 }
 
 /// Runs `f` on a workspace opened in `dir`, on the blocking pool.
-async fn with_workspace<T: Send + 'static>(dir: PathBuf, f: impl FnOnce(&mut Workspace) -> draftwatch_core::workspace::Result<T> + Send + 'static) -> Result<T, IpcError> {
+async fn with_workspace<T: Send + 'static>(
+    dir: PathBuf,
+    f: impl FnOnce(&mut Workspace) -> draftwatch_core::workspace::Result<T> + Send + 'static,
+) -> Result<T, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         let mut ws = Workspace::open(&dir)?;
         f(&mut ws)

@@ -31,7 +31,10 @@ fn docx_draft_with_word_numbering_matches_its_source() {
     let tree = import_tree(&drafts("a2i/v3.docx"));
     let arts = of_kind(&tree, Kind::Article);
     assert_eq!(arts.len(), 40);
-    assert_eq!(arts.iter().map(|a| a.num_value.clone().unwrap_or_default()).collect::<Vec<_>>(), (1..=40).map(|i| i.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        arts.iter().map(|a| a.num_value.clone().unwrap_or_default()).collect::<Vec<_>>(),
+        (1..=40).map(|i| i.to_string()).collect::<Vec<_>>()
+    );
     assert!(arts.iter().all(|a| a.heading.is_some()), "every article has its heading");
 }
 
@@ -81,7 +84,8 @@ fn html_and_xml_from_the_corpus() {
     assert_eq!(of_kind(&uk, Kind::Part).len(), 3);
     let us = import_tree(&corpus("us-uslm/bill-version-samples-september-2024/S2731_RCS.XML"));
     assert_eq!(of_kind(&us, Kind::Clause).len(), 97);
-    let de = import_tree(&corpus("de-legaldocml/fixtures/eli/bund/bgbl-1/2024/17/2024-01-24/1/deu/2024-01-24/regelungstext-verkuendung-2.xml"));
+    let de =
+        import_tree(&corpus("de-legaldocml/fixtures/eli/bund/bgbl-1/2024/17/2024-01-24/1/deu/2024-01-24/regelungstext-verkuendung-2.xml"));
     assert_eq!(of_kind(&de, Kind::Article).len(), 75);
     let (_d, mut ws) = empty_workspace();
     let r = ws.import_file(&corpus("us-billsim/116/bills/hr2002/BILLS-116hr2002ih.htm"), &opts("h")).expect("htm");
