@@ -2,7 +2,7 @@
 //! established from the sources independently of our parser (grep over the
 //! Markdown headings, file counts), and are asserted exactly.
 
-use crate::util::{corpus, import_tree, of_kind};
+use crate::util::{ai_act, corpus, import_tree, of_kind};
 use draftwatch_core::structure::Kind;
 
 #[test]
@@ -72,31 +72,6 @@ fn bgb_every_version() {
     let p20a = arts.iter().find(|a| a.num.as_deref() == Some("10")).expect("§ 10");
     assert_eq!(p20a.heading.as_deref(), Some("(weggefallen)"));
     assert!(arts.iter().any(|a| a.num.as_deref() == Some("675z")));
-}
-
-/// Joins the per-article files of one EU AI Act text into one document.
-fn ai_act(version: &str) -> std::path::PathBuf {
-    let dir = corpus(&format!("eu-ai-act/history-md/{version}/articles"));
-    let mut files: Vec<(u32, std::path::PathBuf)> = std::fs::read_dir(&dir)
-        .expect("articles")
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let n = name.strip_prefix("article-")?.strip_suffix(".md")?.parse().ok()?;
-            Some((n, e.path()))
-        })
-        .collect();
-    files.sort();
-    let mut doc = String::from("REGULATION LAYING DOWN HARMONISED RULES ON ARTIFICIAL INTELLIGENCE\n\n");
-    for (_, path) in files {
-        let text = std::fs::read_to_string(path).expect("article");
-        let body = text.split("## Internal Cross-References").next().unwrap_or("");
-        doc.push_str(body.trim());
-        doc.push_str("\n\n");
-    }
-    let out = std::env::temp_dir().join(format!("dw-ai-act-{version}-{}.md", std::process::id()));
-    std::fs::write(&out, doc).expect("write");
-    out
 }
 
 #[test]

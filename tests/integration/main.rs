@@ -1,6 +1,7 @@
 //! Integration tests across crates: one binary, one module per area.
 //! Corpus tests read `../shared/corpus` (beside the repository, in CI too).
 
+mod alignment;
 mod bad_input;
 mod cli;
 mod corpus;

@@ -10,6 +10,7 @@
 //! - [`workspace`]: the one facade the CLI and the app call.
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod ingest;
 pub mod store;
 pub mod structure;

@@ -1,0 +1,704 @@
+//! Align: which clause of the older version became which clause of the newer.
+//!
+//! Drafts renumber everything after an inserted article, so numbers are never
+//! used to match; text is. The method, in passes:
+//! 1. **Exact**: clauses whose folded text (`text::fold`) is identical are paired
+//!    (the nearest by position when a text occurs more than once).
+//! 2. **Candidates**: every clause is reduced to a multiset of features: words for
+//!    scripts with spaces, character trigrams inside Khmer runs. An inverted
+//!    index over the *rare* features of the unmatched new clauses gives each
+//!    unmatched old clause a handful of candidates, plus the new neighbours of its
+//!    matched old neighbours. No all-pairs comparison: cost grows with the number
+//!    of changed clauses, not the square of the bill.
+//! 3. **Score and assign**: Dice similarity of features (weight 0.75), heading
+//!    similarity (0.15) and a position prior (0.10); pairs above
+//!    [`MATCH_THRESHOLD`] are assigned greedily, best first. A pair with the same
+//!    multi-word heading needs only a text similarity of 0.2 (a rewritten article
+//!    that kept its title is still the same article).
+//! 4. **Split and merge**: an unmatched new clause whose features are mostly
+//!    contained in a matched (or unmatched) old clause, next to that clause's
+//!    successor, is the product of a split; symmetrically for merges.
+//! 5. **Moves**: the longest increasing subsequence of matched pairs (by old
+//!    position, then new) is the stable order; matched clauses outside it moved.
+//!
+//! The result obeys the exactly-once rule: every old clause appears in exactly one
+//! [`Link`]'s `old` list, every new clause in exactly one `new` list.
+
+use crate::structure::{walk_all, Kind, Node};
+use crate::text;
+use std::collections::HashMap;
+
+/// Minimum score for a one-to-one match of changed clauses.
+pub const MATCH_THRESHOLD: f64 = 0.45;
+/// Score of a pair accepted before the order is known.
+pub const CONFIDENT: f64 = 0.7;
+/// Bonus for a candidate that keeps the order of its matched neighbours.
+pub const ORDER_BONUS: f64 = 0.15;
+/// Share of a clause's features that must lie in the other clause for a split/merge part.
+pub const CONTAINMENT: f64 = 0.7;
+
+/// A clause prepared for alignment.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// Position among the version's clauses.
+    pub index: usize,
+    /// eId.
+    pub eid: String,
+    /// Number as printed.
+    pub num: Option<String>,
+    /// Number value.
+    pub num_value: Option<String>,
+    /// Heading.
+    pub heading: Option<String>,
+    /// Display text compared by the diff: heading line, then the body.
+    pub text: String,
+    /// Folded body+heading, for exact matching.
+    key: String,
+    /// Sorted feature hashes (a multiset).
+    features: Vec<u64>,
+    /// Sorted feature hashes of the heading.
+    heading_features: Vec<u64>,
+}
+
+impl Clause {
+    /// Prepares a clause node.
+    pub fn from_node(index: usize, n: &Node) -> Clause {
+        let body = n.full_text();
+        let text = match &n.heading {
+            Some(h) if !body.is_empty() => format!("{h}\n{body}"),
+            Some(h) => h.clone(),
+            None => body.clone(),
+        };
+        let key = text::fold(&text);
+        let features = features(&key);
+        let heading_features = n.heading.as_deref().map(|h| features_of(&text::fold(h))).unwrap_or_default();
+        Clause {
+            index,
+            eid: n.eid.clone(),
+            num: n.num.clone(),
+            num_value: n.num_value.clone(),
+            heading: n.heading.clone(),
+            text,
+            key,
+            features,
+            heading_features,
+        }
+    }
+}
+
+/// The clauses of a version tree, in document order.
+pub fn clauses(tree: &[Node]) -> Vec<Clause> {
+    walk_all(tree).into_iter().filter(|n| n.kind.is_clause()).enumerate().map(|(i, n)| Clause::from_node(i, n)).collect()
+}
+
+/// What a link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// One to one, same text.
+    Unchanged,
+    /// One to one, text changed.
+    Modified,
+    /// One old to several new.
+    Split,
+    /// Several old to one new.
+    Merged,
+    /// No old.
+    Added,
+    /// No new.
+    Deleted,
+}
+
+/// One entry of an alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Kind.
+    pub kind: LinkKind,
+    /// Old clause indices (ascending; the first is the main predecessor).
+    pub old: Vec<usize>,
+    /// New clause indices (ascending; the first is the main successor).
+    pub new: Vec<usize>,
+    /// Similarity of the texts, 0..1.
+    pub score: f64,
+    /// Matched out of the stable order.
+    pub moved: bool,
+}
+
+/// Aligns two versions' clauses.
+pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
+    let mut a = Aligner::new(old, new);
+    a.exact();
+    a.candidates();
+    a.splits_and_merges();
+    a.finish()
+}
+
+struct Aligner<'a> {
+    old: &'a [Clause],
+    new: &'a [Clause],
+    /// old index → new indices (one for a match, several for a split).
+    old_to: Vec<Option<usize>>,
+    new_from: Vec<Option<usize>>,
+    scores: HashMap<(usize, usize), f64>,
+    /// Extra parts: (old, new) pairs attached to an existing match as split/merge parts.
+    split_parts: Vec<(usize, usize)>,
+    merge_parts: Vec<(usize, usize)>,
+}
+
+impl<'a> Aligner<'a> {
+    fn new(old: &'a [Clause], new: &'a [Clause]) -> Self {
+        Aligner {
+            old,
+            new,
+            old_to: vec![None; old.len()],
+            new_from: vec![None; new.len()],
+            scores: HashMap::new(),
+            split_parts: Vec::new(),
+            merge_parts: Vec::new(),
+        }
+    }
+
+    fn pair(&mut self, o: usize, n: usize, score: f64) {
+        self.old_to[o] = Some(n);
+        self.new_from[n] = Some(o);
+        self.scores.insert((o, n), score);
+    }
+
+    /// Pass 1: identical folded texts, nearest position first.
+    fn exact(&mut self) {
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for c in self.new {
+            by_key.entry(c.key.as_str()).or_default().push(c.index);
+        }
+        for o in 0..self.old.len() {
+            let Some(list) = by_key.get_mut(self.old[o].key.as_str()) else { continue };
+            if list.is_empty() {
+                continue;
+            }
+            let rel = |i: usize, len: usize| i as f64 / len.max(1) as f64;
+            let ro = rel(o, self.old.len());
+            let best = (0..list.len())
+                .min_by(|&x, &y| (rel(list[x], self.new.len()) - ro).abs().total_cmp(&(rel(list[y], self.new.len()) - ro).abs()))
+                .unwrap_or(0);
+            let n = list.remove(best);
+            self.pair(o, n, 1.0);
+        }
+    }
+
+    /// Passes 2 and 3. First the confident pairs (score at least
+    /// [`CONFIDENT`]) among candidates that share rare features; they anchor the
+    /// order. Then every remaining candidate, rare-feature or neighbour, with a
+    /// bonus for lying between the successors of its matched neighbours, so that
+    /// of two similar clauses the one in order wins. Greedy, best first.
+    fn candidates(&mut self) {
+        for round in 0..2 {
+            let free_new: Vec<usize> = (0..self.new.len()).filter(|&n| self.new_from[n].is_none()).collect();
+            let free_old: Vec<usize> = (0..self.old.len()).filter(|&o| self.old_to[o].is_none()).collect();
+            if free_new.is_empty() || free_old.is_empty() {
+                return;
+            }
+            let index = FeatureIndex::new(self.new, &free_new);
+            let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+            for &o in &free_old {
+                let mut cands = index.candidates(&self.old[o].features, 8);
+                let gap = self.anchored_gap(o);
+                if round == 1 {
+                    cands.extend(self.neighbour_candidates(o));
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                for n in cands {
+                    if self.new_from[n].is_some() {
+                        continue;
+                    }
+                    let in_gap = round == 1 && gap.contains(&n);
+                    let s = self.score(o, n, in_gap);
+                    let accept = if round == 0 {
+                        s >= CONFIDENT
+                    } else {
+                        s >= MATCH_THRESHOLD || self.same_heading(o, n) && dice(&self.old[o].features, &self.new[n].features) >= 0.2
+                    };
+                    if accept {
+                        let bonus = if in_gap { ORDER_BONUS } else { 0.0 };
+                        pairs.push((s + bonus, o, n));
+                    }
+                }
+            }
+            pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            for (s, o, n) in pairs {
+                if self.old_to[o].is_none() && self.new_from[n].is_none() {
+                    self.pair(o, n, s.min(1.0));
+                }
+            }
+        }
+    }
+
+    /// New positions between the successors of `o`'s nearest matched neighbours.
+    fn anchored_gap(&self, o: usize) -> std::ops::Range<usize> {
+        let prev = (0..o).rev().find_map(|p| self.old_to[p]);
+        let next = (o + 1..self.old.len()).find_map(|p| self.old_to[p]);
+        prev.map_or(0, |p| p + 1)..next.unwrap_or(self.new.len())
+    }
+
+    /// Unmatched new clauses between the successors of `o`'s matched neighbours.
+    fn neighbour_candidates(&self, o: usize) -> Vec<usize> {
+        let prev = (0..o).rev().find_map(|p| self.old_to[p]);
+        let next = (o + 1..self.old.len()).find_map(|p| self.old_to[p]);
+        let lo = prev.map_or(0, |p| p + 1);
+        let hi = next.unwrap_or(self.new.len());
+        if lo >= hi || hi - lo > 6 {
+            // Gap too wide: look near where `o` would be, by its matched predecessor
+            // or, with none, by its relative position.
+            let center = prev.map_or(o * self.new.len() / self.old.len().max(1), |p| p + 1);
+            return (center.saturating_sub(2)..(center + 3).min(self.new.len())).collect();
+        }
+        (lo..hi).collect()
+    }
+
+    /// Both have the same, non-trivial heading ("Compliance with the requirements"):
+    /// a rewritten article that kept its title is still the same article.
+    fn same_heading(&self, o: usize, n: usize) -> bool {
+        let (a, b) = (&self.old[o].heading_features, &self.new[n].heading_features);
+        a.len() >= 2 && a == b
+    }
+
+    /// Score of a pair; `in_order` when the new clause lies between the
+    /// successors of the old one's matched neighbours.
+    fn score(&self, o: usize, n: usize, in_order: bool) -> f64 {
+        let (a, b) = (&self.old[o], &self.new[n]);
+        let text = if in_order { text_similarity(&a.features, &b.features) } else { dice(&a.features, &b.features) };
+        let heading = match (a.heading_features.is_empty(), b.heading_features.is_empty()) {
+            (true, true) => text,
+            (false, false) => dice(&a.heading_features, &b.heading_features),
+            _ => 0.0,
+        };
+        let pos = 1.0 - ((o as f64 / self.old.len().max(1) as f64) - (n as f64 / self.new.len().max(1) as f64)).abs();
+        0.75 * text + 0.15 * heading + 0.10 * pos
+    }
+
+    /// Pass 4: leftover clauses that are parts of a split or a merge. A leftover
+    /// new clause is a split part of old clause `o` when most of its features lie
+    /// in `o` and, together with `o`'s main successor, it covers `o` better than
+    /// that successor alone; candidates for `o` are the clauses next to the
+    /// leftover plus those sharing rare features with it. Merges symmetrically.
+    fn splits_and_merges(&mut self) {
+        let all_old: Vec<usize> = (0..self.old.len()).collect();
+        let all_new: Vec<usize> = (0..self.new.len()).collect();
+        let old_index = FeatureIndex::new(self.old, &all_old);
+        let new_index = FeatureIndex::new(self.new, &all_new);
+        for n in 0..self.new.len() {
+            if self.new_from[n].is_some() {
+                continue;
+            }
+            let nf = &self.new[n].features;
+            let near: Vec<usize> = [n.wrapping_sub(1), n + 1, n.wrapping_sub(2), n + 2]
+                .into_iter()
+                .filter_map(|m| self.new_from.get(m).copied().flatten())
+                .collect();
+            let far = old_index.candidates(nf, 4);
+            let mut best: Option<(f64, usize)> = None;
+            for o in near.iter().chain(&far).copied() {
+                let Some(main) = self.old_to[o] else { continue };
+                if self.merge_parts.iter().any(|&(_, mn)| mn == main) {
+                    continue;
+                }
+                let c = containment(nf, &self.old[o].features);
+                if !part_fits(c, nf, &self.old[o].features, near.contains(&o)) || best.is_some_and(|(b, _)| c <= b) {
+                    continue;
+                }
+                let alone = containment(&self.old[o].features, &self.new[main].features);
+                let together = containment(&self.old[o].features, &merged(&[&self.new[main].features, nf]));
+                if together > alone + 0.05 {
+                    best = Some((c, o));
+                }
+            }
+            if let Some((c, o)) = best {
+                self.split_parts.push((o, n));
+                self.new_from[n] = Some(o);
+                self.scores.insert((o, n), c);
+            }
+        }
+        for o in 0..self.old.len() {
+            if self.old_to[o].is_some() {
+                continue;
+            }
+            let of = &self.old[o].features;
+            let near: Vec<usize> = [o.wrapping_sub(1), o + 1, o.wrapping_sub(2), o + 2]
+                .into_iter()
+                .filter_map(|m| self.old_to.get(m).copied().flatten())
+                .collect();
+            let far = new_index.candidates(of, 4);
+            let mut best: Option<(f64, usize)> = None;
+            for n in near.iter().chain(&far).copied() {
+                let Some(main) = self.new_from[n] else { continue };
+                if self.split_parts.iter().any(|&(so, _)| so == main) {
+                    continue; // a clause is not both split and merged
+                }
+                let c = containment(of, &self.new[n].features);
+                if !part_fits(c, of, &self.new[n].features, near.contains(&n)) || best.is_some_and(|(b, _)| c <= b) {
+                    continue;
+                }
+                let alone = containment(&self.new[n].features, &self.old[main].features);
+                let together = containment(&self.new[n].features, &merged(&[&self.old[main].features, of]));
+                if together > alone + 0.05 {
+                    best = Some((c, n));
+                }
+            }
+            if let Some((c, n)) = best {
+                self.merge_parts.push((o, n));
+                self.old_to[o] = Some(n);
+                self.scores.insert((o, n), c);
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<Link> {
+        let mut links: Vec<Link> = Vec::new();
+        // Group splits and merges by their main pair.
+        let mut split_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(o, n) in &self.split_parts {
+            split_of.entry(o).or_default().push(n);
+        }
+        let mut merge_into: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(o, n) in &self.merge_parts {
+            merge_into.entry(n).or_default().push(o);
+        }
+        let merged_olds: std::collections::HashSet<usize> = self.merge_parts.iter().map(|&(o, _)| o).collect();
+        for o in 0..self.old.len() {
+            if merged_olds.contains(&o) {
+                continue;
+            }
+            let Some(n) = self.old_to[o] else {
+                links.push(Link { kind: LinkKind::Deleted, old: vec![o], new: vec![], score: 0.0, moved: false });
+                continue;
+            };
+            let score = self.scores.get(&(o, n)).copied().unwrap_or(0.0);
+            if let Some(parts) = split_of.get(&o) {
+                let mut new = vec![n];
+                new.extend(parts);
+                new.sort_unstable();
+                links.push(Link { kind: LinkKind::Split, old: vec![o], new, score, moved: false });
+            } else if let Some(parts) = merge_into.get(&n) {
+                let mut old = vec![o];
+                old.extend(parts);
+                old.sort_unstable();
+                links.push(Link { kind: LinkKind::Merged, old, new: vec![n], score, moved: false });
+            } else {
+                // Unchanged means the same display text: a zero-width space or a
+                // digit-script change matches exactly (folded) but is a (cosmetic) edit.
+                let kind = if self.old[o].text == self.new[n].text { LinkKind::Unchanged } else { LinkKind::Modified };
+                links.push(Link { kind, old: vec![o], new: vec![n], score, moved: false });
+            }
+        }
+        for n in 0..self.new.len() {
+            if self.new_from[n].is_none() {
+                links.push(Link { kind: LinkKind::Added, old: vec![], new: vec![n], score: 0.0, moved: false });
+            }
+        }
+        mark_moves(&mut links);
+        // Order: by new position; deleted ones after the successor of their old predecessor.
+        let mut keyed: Vec<(f64, usize, Link)> = Vec::with_capacity(links.len());
+        let mut succ_of_old: Vec<Option<usize>> = vec![None; self.old.len()];
+        for l in &links {
+            if let Some(&n) = l.new.first() {
+                for &o in &l.old {
+                    succ_of_old[o] = Some(n);
+                }
+            }
+        }
+        for (i, l) in links.into_iter().enumerate() {
+            let pos = match l.new.first() {
+                Some(&n) => n as f64,
+                None => {
+                    let o = l.old[0];
+                    let before = (0..o).rev().find_map(|p| succ_of_old[p]);
+                    before.map_or(-0.5, |n| n as f64 + 0.5)
+                }
+            };
+            keyed.push((pos, i, l));
+        }
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        keyed.into_iter().map(|(_, _, l)| l).collect()
+    }
+}
+
+/// Marks as moved the matched links outside the longest increasing subsequence
+/// of new positions, taken in old order.
+fn mark_moves(links: &mut [Link]) {
+    let mut matched: Vec<usize> = (0..links.len()).filter(|&i| !links[i].old.is_empty() && !links[i].new.is_empty()).collect();
+    matched.sort_by_key(|&i| links[i].old[0]);
+    let seq: Vec<usize> = matched.iter().map(|&i| links[i].new[0]).collect();
+    let keep = lis(&seq);
+    for (k, &i) in matched.iter().enumerate() {
+        links[i].moved = !keep[k];
+    }
+}
+
+/// Marks the members of one longest strictly increasing subsequence (O(n log n)).
+fn lis(seq: &[usize]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new(); // index into seq
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for i in 0..seq.len() {
+        let pos = tails.partition_point(|&t| seq[t] < seq[i]);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut keep = vec![false; seq.len()];
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        keep[i] = true;
+        cur = prev[i];
+    }
+    keep
+}
+
+/// Inverted index of rare features over a subset of clauses.
+struct FeatureIndex {
+    postings: HashMap<u64, Vec<usize>>,
+    rare: usize,
+}
+
+impl FeatureIndex {
+    fn new(clauses: &[Clause], subset: &[usize]) -> FeatureIndex {
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for &i in subset {
+            let mut last = None;
+            for &f in &clauses[i].features {
+                if last != Some(f) {
+                    postings.entry(f).or_default().push(i);
+                    last = Some(f);
+                }
+            }
+        }
+        let rare = (subset.len() / 50).max(8);
+        FeatureIndex { postings, rare }
+    }
+
+    /// The `k` clauses sharing most rare features with `features`.
+    fn candidates(&self, features: &[u64], k: usize) -> Vec<usize> {
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        let mut last = None;
+        for &f in features {
+            if last == Some(f) {
+                continue;
+            }
+            last = Some(f);
+            if let Some(list) = self.postings.get(&f) {
+                if list.len() <= self.rare {
+                    for &i in list {
+                        *counts.entry(i).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let mut v: Vec<(u32, usize)> = counts.into_iter().map(|(i, c)| (c, i)).collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        v.into_iter().take(k).map(|(_, i)| i).collect()
+    }
+}
+
+/// Features of a folded text: lower-cased words; inside runs of Khmer, character
+/// trigrams (Khmer has no spaces between words). Sorted, with repeats.
+pub fn features(folded: &str) -> Vec<u64> {
+    features_of(folded)
+}
+
+fn features_of(folded: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut khmer: Vec<char> = Vec::new();
+    let flush_word = |w: &mut String, out: &mut Vec<u64>| {
+        if !w.is_empty() {
+            out.push(fnv(w.as_bytes()));
+            w.clear();
+        }
+    };
+    let flush_khmer = |k: &mut Vec<char>, out: &mut Vec<u64>| {
+        if k.len() < 3 {
+            if !k.is_empty() {
+                out.push(fnv(k.iter().collect::<String>().as_bytes()));
+            }
+        } else {
+            for w in k.windows(3) {
+                let mut buf = [0u8; 12];
+                let mut len = 0;
+                for c in w {
+                    len += c.encode_utf8(&mut buf[len..]).len();
+                }
+                out.push(fnv(&buf[..len]));
+            }
+        }
+        k.clear();
+    };
+    for c in folded.chars() {
+        if text::khmer::is_khmer(c) && !matches!(c, '។' | '៕' | '៖') {
+            flush_word(&mut word, &mut out);
+            khmer.push(c);
+        } else if c.is_alphanumeric() {
+            flush_khmer(&mut khmer, &mut out);
+            word.extend(c.to_lowercase());
+        } else {
+            flush_word(&mut word, &mut out);
+            flush_khmer(&mut khmer, &mut out);
+        }
+    }
+    flush_word(&mut word, &mut out);
+    flush_khmer(&mut khmer, &mut out);
+    out.sort_unstable();
+    out
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice coefficient of two feature multisets.
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * intersection(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// Similarity of two clause texts in order: Dice, or, when one text grew or
+/// shrank a lot around the same core (a short article rewritten at length), most
+/// of the shorter one found in the longer (discounted, so an exact pair still
+/// wins). Only for pairs that keep the order: general legal phrasing of a short
+/// clause is "contained" in many long ones elsewhere in a bill.
+fn text_similarity(a: &[u64], b: &[u64]) -> f64 {
+    let d = dice(a, b);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 15 {
+        return d;
+    }
+    d.max(0.85 * containment(short, long))
+}
+
+/// Whether a leftover clause with containment `c` in `whole` can be a split or
+/// merge part: next to the whole's partner, [`CONTAINMENT`] is enough; further
+/// away it must be almost wholly inside (0.85) and a real share of the whole (a
+/// fifth), since a short clause of common phrasing is "contained" in any long one.
+fn part_fits(c: f64, part: &[u64], whole: &[u64], near: bool) -> bool {
+    if near {
+        c >= CONTAINMENT
+    } else {
+        c >= 0.85 && part.len() * 5 >= whole.len() && part.len() >= 10
+    }
+}
+
+/// Share of `part` that lies in `whole`.
+fn containment(part: &[u64], whole: &[u64]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    intersection(part, whole) as f64 / part.len() as f64
+}
+
+fn merged(lists: &[&Vec<u64>]) -> Vec<u64> {
+    let mut v: Vec<u64> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+    v.sort_unstable();
+    v
+}
+
+/// Is this node kind a group that can hold clauses (for "moved to another chapter")?
+pub fn is_group(kind: Kind) -> bool {
+    kind.group_rank().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Block;
+
+    fn version(text: &str) -> Vec<Clause> {
+        let blocks: Vec<Block> = text.split("\n\n").map(Block::plain).collect();
+        clauses(&crate::structure::parse(&blocks))
+    }
+
+    fn kinds(links: &[Link]) -> Vec<(LinkKind, Vec<usize>, Vec<usize>, bool)> {
+        links.iter().map(|l| (l.kind, l.old.clone(), l.new.clone(), l.moved)).collect()
+    }
+
+    #[test]
+    fn insertion_renumbers_but_matches_by_text() {
+        let old = version("Article 1 - Scope\n\nThis law applies to associations.\n\nArticle 2 - Registration\n\nEvery association shall notify the Ministry.\n\nArticle 3 - Reports\n\nEvery association shall report annually to the Ministry of Interior.");
+        let new = version("Article 1 - Scope\n\nThis law applies to associations.\n\nArticle 2 - Principles\n\nAssociations are free to pursue lawful aims without interference.\n\nArticle 3 - Registration\n\nEvery association shall obtain prior approval from the Ministry.\n\nArticle 4 - Reports\n\nEvery association shall report annually to the Ministry of Interior.");
+        let links = align(&old, &new);
+        assert_eq!(
+            kinds(&links),
+            vec![
+                (LinkKind::Unchanged, vec![0], vec![0], false),
+                (LinkKind::Added, vec![], vec![1], false),
+                (LinkKind::Modified, vec![1], vec![2], false),
+                (LinkKind::Unchanged, vec![2], vec![3], false),
+            ]
+        );
+    }
+
+    #[test]
+    fn split_merge_move_delete() {
+        let old = version(
+            "Article 1 - Definitions\n\nIn this law association means a group of persons and NGO means a non-governmental organisation with its own statute.\n\n\
+             Article 2 - Accounts\n\nEvery NGO shall keep accounts of all income and expenditure.\n\n\
+             Article 3 - Annual report\n\nEvery NGO shall send an annual activity report to the Ministry.\n\n\
+             Article 4 - Appeals\n\nA decision may be appealed to the competent court within thirty days.\n\n\
+             Article 5 - Neutrality\n\nAssociations shall remain neutral towards political parties at all times.",
+        );
+        let new = version(
+            "Article 1 - Neutrality\n\nAssociations shall remain neutral towards political parties at all times.\n\n\
+             Article 2 - Association\n\nIn this law association means a group of persons.\n\n\
+             Article 3 - NGO\n\nNGO means a non-governmental organisation with its own statute.\n\n\
+             Article 4 - Accounts and reports\n\nEvery NGO shall keep accounts of all income and expenditure. Every NGO shall send an annual activity report to the Ministry.",
+        );
+        let links = align(&old, &new);
+        let k = kinds(&links);
+        assert!(k.contains(&(LinkKind::Split, vec![0], vec![1, 2], false)), "{k:?}");
+        assert!(k.contains(&(LinkKind::Merged, vec![1, 2], vec![3], false)), "{k:?}");
+        assert!(k.contains(&(LinkKind::Deleted, vec![3], vec![], false)), "{k:?}");
+        assert!(k.contains(&(LinkKind::Unchanged, vec![4], vec![0], true)), "{k:?}");
+        assert_eq!(k.len(), 4);
+    }
+
+    #[test]
+    fn khmer_clauses_match_on_trigrams() {
+        let old = version("មាត្រា ១ ៖ គោលបំណង\n\nច្បាប់នេះមានគោលបំណងកំណត់អំពីការបង្កើតសមាគម ។\n\nមាត្រា ២ ៖ ការចុះបញ្ជី\n\nសមាគមត្រូវជូនដំណឹងទៅក្រសួងមហាផ្ទៃ ។");
+        let new = version("មាត្រា ១ ៖ គោលបំណង\n\nច្បាប់នេះមានគោលបំណងកំណត់អំពីការបង្កើតសមាគម ។\n\nមាត្រា ២ ៖ គោលការណ៍\n\nសេរីភាពនៃការបង្កើតសមាគមត្រូវបានធានា ។\n\nមាត្រា ៣ ៖ ការចុះបញ្ជី\n\nសមាគមត្រូវស្នើសុំការអនុញ្ញាតជាមុនពីក្រសួងមហាផ្ទៃ ។");
+        let k = kinds(&align(&old, &new));
+        assert_eq!(k[0], (LinkKind::Unchanged, vec![0], vec![0], false));
+        assert!(k.contains(&(LinkKind::Modified, vec![1], vec![2], false)), "{k:?}");
+        assert!(k.contains(&(LinkKind::Added, vec![], vec![1], false)), "{k:?}");
+    }
+
+    #[test]
+    fn lis_marks_the_stable_order() {
+        assert_eq!(lis(&[0, 1, 5, 2, 3, 4]), vec![true, true, false, true, true, true]);
+        assert_eq!(lis(&[]), Vec::<bool>::new());
+    }
+}
