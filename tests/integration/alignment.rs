@@ -45,7 +45,10 @@ fn tables(bill: &str) -> Vec<Vec<Row>> {
 }
 
 /// What we found, in the same shape: old number → (new numbers, kind).
-fn found(ws: &Workspace, bill: &str, from: i64) -> (BTreeMap<String, (Vec<String>, String, bool)>, Vec<String>) {
+/// Old number → (new numbers, kind, moved).
+type Found = BTreeMap<String, (Vec<String>, String, bool)>;
+
+fn found(ws: &Workspace, bill: &str, from: i64) -> (Found, Vec<String>) {
     let old = align::clauses(&ws.tree(bill, &from.to_string()).expect("old"));
     let new = align::clauses(&ws.tree(bill, &(from + 1).to_string()).expect("new"));
     let links = align::align(&old, &new);

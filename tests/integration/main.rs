@@ -5,6 +5,7 @@ mod alignment;
 mod bad_input;
 mod cli;
 mod corpus;
+mod diff;
 mod formats;
 mod khmer;
 mod util;

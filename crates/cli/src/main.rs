@@ -62,6 +62,33 @@ enum Command {
         /// Bill slug.
         bill: String,
     },
+    /// Compare two versions clause by clause: BILL FROM TO, or --files A B.
+    Diff {
+        /// Bill slug, then the two versions (number, label or `latest`).
+        #[arg(num_args = 0..=3, value_name = "BILL FROM TO")]
+        args: Vec<String>,
+        /// Compare two files without a workspace.
+        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "args")]
+        files: Option<Vec<PathBuf>>,
+        /// Leave out unchanged clauses.
+        #[arg(long)]
+        changed_only: bool,
+        /// text (default), json or html.
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// No colours in text output (default: colours only on a terminal).
+        #[arg(long)]
+        no_color: bool,
+    },
+    /// The history of a clause across every version of its bill.
+    History {
+        /// Bill slug.
+        bill: String,
+        /// Version: number, label or `latest`.
+        version: String,
+        /// Clause number (as printed, or its value).
+        clause: String,
+    },
     /// Show a version's structure (or one clause with its text).
     Show {
         /// Bill slug.
@@ -86,10 +113,36 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    let json = cli.json;
+    // Comparing two files needs no workspace.
+    if let Command::Diff { files: Some(files), changed_only, format, no_color, .. } = &cli.command {
+        let report = draftwatch_core::workspace::diff_files(&files[0], &files[1]).map_err(|e| e.to_string())?;
+        return print_diff(&report, if json { "json" } else { format }, *changed_only, *no_color);
+    }
     let dir = cli.workspace.clone().unwrap_or_else(Workspace::default_dir);
     let mut ws = Workspace::open(&dir).map_err(|e| e.to_string())?;
-    let json = cli.json;
     match cli.command {
+        Command::Diff { args, changed_only, format, no_color, .. } => {
+            let [bill, from, to] = args.as_slice() else {
+                return Err("diff needs BILL FROM TO (e.g. `draftwatch diff a2i 1 2`) or --files A B".into());
+            };
+            let report = ws.diff(bill, from, to).map_err(|e| e.to_string())?;
+            print_diff(&report, if json { "json" } else { &format }, changed_only, no_color)?;
+        }
+        Command::History { bill, version, clause } => {
+            let steps = ws.history(&bill, &version, &clause).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&steps);
+            } else {
+                for s in steps {
+                    let clauses = s.clauses.iter().map(|c| c.num.clone().unwrap_or_else(|| c.eid.clone())).collect::<Vec<_>>().join(" + ");
+                    let heading = s.clauses.first().and_then(|c| c.heading.clone()).unwrap_or_default();
+                    let date = s.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                    let clause = if clauses.is_empty() { "—".to_string() } else { format!("{clauses} {heading}") };
+                    println!("{:>3} {}{date}: {} — {}", s.seq, s.label, clause.trim_end(), s.summary);
+                }
+            }
+        }
         Command::Import { file, bill, title, label, date, lang, stage, provenance, format } => {
             let format = match format.as_str() {
                 "auto" => None,
@@ -173,6 +226,27 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// Prints a comparison as text (colour on a terminal unless `no_color`), JSON or HTML.
+fn print_diff(report: &draftwatch_core::diff::report::DiffReport, format: &str, changed_only: bool, no_color: bool) -> Result<(), String> {
+    use std::io::IsTerminal;
+    match format {
+        "json" => {
+            let mut r = report.clone();
+            if changed_only {
+                r.changes.retain(|c| c.kind != draftwatch_core::diff::report::ChangeKind::Unchanged || c.renumbered || c.moved);
+            }
+            print_json(&r);
+        }
+        "html" => print!("{}", draftwatch_core::diff::html::render_html(report)),
+        "text" => {
+            let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            print!("{}", draftwatch_core::diff::text::render_text(report, color, changed_only));
+        }
+        other => return Err(format!("unknown format \"{other}\": use text, json or html")),
     }
     Ok(())
 }

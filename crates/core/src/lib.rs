@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod diff;
 pub mod ingest;
 pub mod store;
 pub mod structure;

@@ -11,6 +11,7 @@
 //! lifetime and removed again if the commit fails. A refused file leaves the
 //! workspace exactly as it was.
 
+use crate::diff::report::{ClauseRef, DiffReport, VersionRef};
 use crate::ingest::{self, Content, Format, IngestError};
 use crate::store::{self, StoreError};
 use crate::structure::{self, Kind, Node};
@@ -274,6 +275,10 @@ impl Workspace {
         if new && seed {
             ws.seed()?;
         }
+        // Versions stored before lineages existed get them now, in one transaction.
+        let tx = ws.conn.transaction()?;
+        crate::align::lineage::backfill(&tx, |id| load_tree(&tx, id).map_err(into_sqlite))?;
+        tx.commit()?;
         Ok(ws)
     }
 
@@ -347,7 +352,6 @@ impl Workspace {
         if let Some(d) = &opts.date {
             validate_date(d)?;
         }
-        let ingest_err = |source| Error::Ingest { path: file_name.to_string(), source };
         let sha = hex(&Sha256::digest(bytes));
         if let Some((bill, seq)) = self
             .conn
@@ -359,18 +363,7 @@ impl Workspace {
             return Err(Error::AlreadyImported { bill, seq });
         }
         // Read and parse everything before touching the workspace.
-        let format = match opts.format {
-            Some(f) => f,
-            None => ingest::detect(bytes, Some(file_name)).map_err(ingest_err)?,
-        };
-        let ingested = ingest::read(bytes, format).map_err(ingest_err)?;
-        let tree = match &ingested.content {
-            Content::Tree(t) => t.clone(),
-            Content::Blocks(b) => structure::parse(b),
-        };
-        if tree.is_empty() {
-            return Err(Error::Empty(file_name.to_string()));
-        }
+        let (format, ingested, tree) = parse_bytes(bytes, file_name, opts.format)?;
         let lang = opts.lang.clone().or(ingested.lang.clone()).unwrap_or_else(|| detect_lang(&tree));
         let provenance = opts.provenance.unwrap_or(Provenance::Unofficial);
         let mut notes = ingested.notes.clone();
@@ -409,6 +402,7 @@ impl Workspace {
         )?;
         let version_id = tx.last_insert_rowid();
         let provisions = insert_tree(&tx, version_id, &tree)?;
+        crate::align::lineage::link_version(&tx, version_id, |id| load_tree(&tx, id).map_err(into_sqlite))?;
         // The original file goes in place before the commit, and away again if it fails.
         let written = write_source(&self.root, &sha, bytes)?;
         if let Err(e) = tx.commit() {
@@ -420,6 +414,44 @@ impl Workspace {
         let version = self.version_info(&opts.bill, &seq.to_string())?;
         Ok(ImportReport { version, provisions, new_bill })
     }
+}
+
+/// Reads and structures a file's bytes: (format, what the importer said, tree).
+pub fn parse_bytes(bytes: &[u8], file_name: &str, format: Option<Format>) -> Result<(Format, ingest::Ingested, Vec<Node>)> {
+    let ingest_err = |source| Error::Ingest { path: file_name.to_string(), source };
+    let format = match format {
+        Some(f) => f,
+        None => ingest::detect(bytes, Some(file_name)).map_err(ingest_err)?,
+    };
+    let ingested = ingest::read(bytes, format).map_err(ingest_err)?;
+    let tree = match &ingested.content {
+        Content::Tree(t) => t.clone(),
+        Content::Blocks(b) => structure::parse(b),
+    };
+    if tree.is_empty() {
+        return Err(Error::Empty(file_name.to_string()));
+    }
+    Ok((format, ingested, tree))
+}
+
+/// Reads and structures a file from disk (size-checked before reading).
+pub fn parse_file(path: &Path) -> Result<Vec<Node>> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
+    if meta.len() > ingest::MAX_FILE_BYTES {
+        return Err(Error::Ingest { path: shown, source: IngestError::TooLarge { size: meta.len(), max: ingest::MAX_FILE_BYTES } });
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
+    Ok(parse_bytes(&bytes, &shown, None)?.2)
+}
+
+/// Compares two files without a workspace (`draftwatch diff --files A B`).
+pub fn diff_files(a: &Path, b: &Path) -> Result<DiffReport> {
+    let (old, new) = (parse_file(a)?, parse_file(b)?);
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string());
+    let from = VersionRef { seq: 1, label: name(a), date: None };
+    let to = VersionRef { seq: 2, label: name(b), date: None };
+    Ok(crate::diff::compare(&format!("{} → {}", name(a), name(b)), from, to, &old, &new))
 }
 
 /// Writes `sources/<sha>` unless it exists; returns the path if written now.
@@ -517,6 +549,155 @@ impl Workspace {
         }
     }
 
+    /// Compares two versions of a bill (any two, in either order).
+    pub fn diff(&self, bill: &str, from: &str, to: &str) -> Result<DiffReport> {
+        let (fv, tv) = (self.version_info(bill, from)?, self.version_info(bill, to)?);
+        let (old, new) = (self.tree(bill, from)?, self.tree(bill, to)?);
+        let r = |v: &VersionInfo| VersionRef { seq: v.seq, label: v.label.clone(), date: v.date.clone() };
+        Ok(crate::diff::compare(bill, r(&fv), r(&tv), &old, &new))
+    }
+
+    /// The lineage of a clause across every version of its bill, oldest first:
+    /// where it appears in each version and what happened at each step.
+    pub fn history(&self, bill: &str, version: &str, clause: &str) -> Result<Vec<HistoryStep>> {
+        let vid = self.version_id(bill, version)?;
+        let node = self.clause(bill, version, clause)?;
+        let lineage: String = self
+            .conn
+            .query_row("SELECT lineage FROM provisions WHERE version_id = ?1 AND eid = ?2", params![vid, node.eid], |r| {
+                r.get::<_, Option<String>>(0)
+            })?
+            .unwrap_or_default();
+        let bill_id = self.bill_id(bill)?;
+        // Every version of the bill, and the lineage's clause in it (if any).
+        let versions: Vec<(i64, i64, String, Option<String>)> = self
+            .conn
+            .prepare("SELECT id, seq, label, date FROM versions WHERE bill_id = ?1 ORDER BY seq")?
+            .query_map([bill_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut steps: Vec<HistoryStep> = Vec::new();
+        let mut prev: Option<(i64, String)> = None; // (provision id, text) in the previous version
+        for (version_id, seq, label, date) in versions {
+            let here: Option<(i64, String, Option<String>, Option<String>)> = self
+                .conn
+                .query_row(
+                    "SELECT id, eid, num, heading FROM provisions WHERE version_id = ?1 AND lineage = ?2 AND is_clause = 1",
+                    params![version_id, lineage],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let text = match &here {
+                Some((_, eid, _, _)) => Some(self.clause_text(version_id, eid)?),
+                None => None,
+            };
+            let summary = match (&prev, &here) {
+                (None, None) => continue,
+                (None, Some((id, ..))) => self.origin(*id)?,
+                (Some((pid, _)), None) => {
+                    // Merged into another lineage's clause, or gone.
+                    let into: Option<(String, Option<String>, Option<String>)> = self
+                        .conn
+                        .query_row(
+                            "SELECT p.eid, p.num, p.heading FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE l.from_id = ?1 LIMIT 1",
+                            [pid],
+                            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        )
+                        .optional()?;
+                    let (change, summary, clauses) = match into {
+                        Some((eid, num, heading)) => {
+                            let summary = format!("merged into {}", art(num.as_deref()));
+                            ("merged".to_string(), summary, vec![ClauseRef { eid, num, num_value: None, heading }])
+                        }
+                        None => ("deleted".to_string(), "deleted: no longer in this version".to_string(), Vec::new()),
+                    };
+                    steps.push(HistoryStep { seq, label, date, clauses, change, summary });
+                    prev = None;
+                    continue;
+                }
+                (Some((pid, ptext)), Some((id, ..))) => self.step_summary(*pid, *id, ptext, text.as_deref().unwrap_or_default())?,
+            };
+            let (id, eid, num, heading) = here.expect("present");
+            let mut clauses = vec![ClauseRef { eid, num, num_value: None, heading }];
+            let mut line = summary.1;
+            if let Some((pid, _)) = &prev {
+                // Split parts stand beside the clause; clauses merged into it are named.
+                let (parts, merged_in) = self.linked_parts(*pid, id)?;
+                clauses.extend(parts);
+                if !merged_in.is_empty() {
+                    let names: Vec<String> = merged_in.iter().map(|c| art(c.num.as_deref())).collect();
+                    line = format!("{line}; absorbed {} of the previous version", names.join(", "));
+                }
+            }
+            steps.push(HistoryStep { seq, label, date, clauses, change: summary.0, summary: line });
+            prev = Some((id, text.unwrap_or_default()));
+        }
+        Ok(steps)
+    }
+
+    /// How a lineage began: new in its version, or split off from / merged into a clause before.
+    fn origin(&self, id: i64) -> Result<(String, String)> {
+        let from: Option<(String, Option<String>, String)> = self
+            .conn
+            .query_row(
+                "SELECT l.kind, p.num, v.label FROM clause_links l JOIN provisions p ON p.id = l.from_id JOIN versions v ON v.id = p.version_id WHERE l.to_id = ?1 LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        Ok(match from {
+            Some((kind, num, label)) if kind == "split" => ("split".into(), format!("split off from {} of {label}", art(num.as_deref()))),
+            Some((kind, num, label)) => (kind, format!("from {} of {label}", art(num.as_deref()))),
+            None => ("added".into(), "first appears in this version".into()),
+        })
+    }
+
+    /// One line on what happened between two clauses of one lineage.
+    fn step_summary(&self, from_id: i64, to_id: i64, old_text: &str, new_text: &str) -> Result<(String, String)> {
+        let (kind, moved, old_num, new_num): (String, bool, Option<String>, Option<String>) = self.conn.query_row(
+            "SELECT l.kind, l.moved, a.num, b.num FROM clause_links l JOIN provisions a ON a.id = l.from_id JOIN provisions b ON b.id = l.to_id WHERE l.from_id = ?1 AND l.to_id = ?2",
+            params![from_id, to_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        let mut parts = vec![kind.clone()];
+        let value = |n: &Option<String>| n.as_deref().and_then(crate::structure::number::value);
+        if value(&old_num) != value(&new_num) {
+            parts.push(format!("renumbered {} → {}", old_num.as_deref().unwrap_or("?"), new_num.as_deref().unwrap_or("?")));
+        }
+        if moved {
+            parts.push("moved".into());
+        }
+        if kind != "unchanged" {
+            let d = crate::diff::diff_texts(old_text, new_text);
+            parts.push(format!("{} substantive, {} cosmetic edits", d.counts.substantive, d.counts.cosmetic));
+            if !d.flags.is_empty() {
+                parts.push(d.flags.join(", "));
+            }
+        }
+        Ok((kind, parts.join("; ")))
+    }
+
+    /// Besides the pair itself: the other parts `from_id` was split into, and the
+    /// other clauses merged into `to_id`.
+    fn linked_parts(&self, from_id: i64, to_id: i64) -> Result<(Vec<ClauseRef>, Vec<ClauseRef>)> {
+        let query = |sql: &str| -> Result<Vec<ClauseRef>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map(params![from_id, to_id], |r| {
+                Ok(ClauseRef { eid: r.get(0)?, num: r.get(1)?, num_value: None, heading: r.get(2)? })
+            })?;
+            Ok(rows.collect::<std::result::Result<_, _>>()?)
+        };
+        let parts = query("SELECT p.eid, p.num, p.heading FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE l.from_id = ?1 AND l.to_id != ?2 AND l.kind = 'split' ORDER BY p.ord")?;
+        let merged = query("SELECT p.eid, p.num, p.heading FROM clause_links l JOIN provisions p ON p.id = l.from_id WHERE l.to_id = ?2 AND l.from_id != ?1 AND l.kind = 'merged' ORDER BY p.ord")?;
+        Ok((parts, merged))
+    }
+
+    /// The comparable text of a clause (heading and body), as the diff sees it.
+    fn clause_text(&self, version_id: i64, eid: &str) -> Result<String> {
+        let tree = load_tree(&self.conn, version_id)?;
+        let node = structure::walk_all(&tree).into_iter().find(|n| n.eid == eid).cloned();
+        Ok(node.map(|n| crate::align::Clause::from_node(0, &n).text).unwrap_or_default())
+    }
+
     fn bill_id(&self, bill: &str) -> Result<i64> {
         self.conn
             .query_row("SELECT id FROM bills WHERE slug = ?1", [bill], |r| r.get(0))
@@ -544,6 +725,30 @@ impl Workspace {
                 .optional()?
         };
         found.ok_or_else(|| Error::UnknownVersion { bill: bill.to_string(), reference: reference.to_string() })
+    }
+}
+
+/// One version in a clause's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryStep {
+    /// Version number.
+    pub seq: i64,
+    /// Version label.
+    pub label: String,
+    /// Version date.
+    pub date: Option<String>,
+    /// The clause in this version (first), with split parts or merged clauses.
+    pub clauses: Vec<ClauseRef>,
+    /// What happened since the version before: added, unchanged, modified, split, merged, deleted.
+    pub change: String,
+    /// One line for a person.
+    pub summary: String,
+}
+
+fn art(num: Option<&str>) -> String {
+    match num {
+        Some(n) => format!("clause {n}"),
+        None => "an unnumbered clause".into(),
     }
 }
 
@@ -651,6 +856,14 @@ fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>> {
         }
     }
     Ok(roots)
+}
+
+/// Tree loading inside lineage code, which speaks rusqlite errors.
+fn into_sqlite(e: Error) -> rusqlite::Error {
+    match e {
+        Error::Store(StoreError::Sqlite(e)) => e,
+        other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(other.to_string()))),
+    }
 }
 
 fn unique_label(tx: &Transaction, bill_id: i64, base: &str) -> Result<String> {

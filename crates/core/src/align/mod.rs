@@ -24,6 +24,8 @@
 //! The result obeys the exactly-once rule: every old clause appears in exactly one
 //! [`Link`]'s `old` list, every new clause in exactly one `new` list.
 
+pub mod lineage;
+
 use crate::structure::{walk_all, Kind, Node};
 use crate::text;
 use std::collections::HashMap;
@@ -625,6 +627,11 @@ fn merged(lists: &[&Vec<u64>]) -> Vec<u64> {
     let mut v: Vec<u64> = lists.iter().flat_map(|l| l.iter().copied()).collect();
     v.sort_unstable();
     v
+}
+
+/// Dice similarity of two clauses' texts (0..1).
+pub fn clause_similarity(a: &Clause, b: &Clause) -> f64 {
+    dice(&a.features, &b.features)
 }
 
 /// Is this node kind a group that can hold clauses (for "moved to another chapter")?

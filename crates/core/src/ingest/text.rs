@@ -90,7 +90,16 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Ingested> {
     if markdown {
         for b in &mut blocks {
             strip_inline_markdown(b);
+            // "[^id]: text" defines a footnote; "[^id]" elsewhere refers to one.
+            if b.text.starts_with("[^") && b.text.find("]:").is_some_and(|i| !b.text[2..i].contains(char::is_whitespace)) {
+                b.role = BlockRole::Note;
+                b.text = format!("[{}", &b.text[2..]).replacen("]:", "]", 1);
+                b.text = crate::text::collapse_ws(&b.text);
+            } else {
+                b.text = strip_footnote_refs(&b.text);
+            }
         }
+        blocks.retain(|b| !b.text.trim().is_empty());
     }
     let mut ingested = Ingested::blocks(format, blocks);
     ingested.title = title;
@@ -139,6 +148,24 @@ fn atx_heading(line: &str) -> Option<(u8, &str)> {
 fn is_rule(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     compact.len() >= 3 && (compact.chars().all(|c| c == '*') || compact.chars().all(|c| c == '_'))
+}
+
+/// Removes Markdown footnote references `[^id]` (their notes are kept as notes).
+fn strip_footnote_refs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("[^") {
+        let Some(j) = rest[i..].find(']') else { break };
+        if rest[i + 2..i + j].contains(char::is_whitespace) {
+            out.push_str(&rest[..i + 2]);
+            rest = &rest[i + 2..];
+            continue;
+        }
+        out.push_str(&rest[..i]);
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(rest);
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 /// Removes Markdown emphasis markers and list bullets; a paragraph wholly in

@@ -177,7 +177,92 @@ pub fn heading(line: &str) -> Option<Heading> {
     if let Some(h) = keyword_heading(line) {
         return Some(h);
     }
-    roman_dash_heading(line)
+    german_ordinal_heading(line).or_else(|| roman_dash_heading(line))
+}
+
+/// German ordinal before the keyword: "Erster Abschnitt - ...", "Fünfter Titel".
+fn german_ordinal_heading(line: &str) -> Option<Heading> {
+    let (word, rest) = line.split_once(' ')?;
+    let value = german_ordinal(word)?;
+    let rest = rest.trim_start();
+    let lower: String = rest.chars().take(16).flat_map(char::to_lowercase).collect();
+    let kw = KEYWORDS
+        .iter()
+        .filter(|k| k.latin && matches!(k.target, Target::Group(_)))
+        .find(|k| lower.starts_with(k.word) && !lower[k.word.len()..].starts_with(|c: char| c.is_alphanumeric()))?;
+    let after = &rest[kw.word.len()..];
+    let (_, after) = strip_separators(after);
+    let after = after.trim();
+    Some(Heading {
+        target: kw.target,
+        num: Some(word.to_string()),
+        value: Some(value.to_string()),
+        heading: (!after.is_empty()).then(|| clean_heading(after)),
+        body: None,
+    })
+}
+
+/// Value of a German ordinal adjective (erster ... neunundneunzigster), any ending.
+fn german_ordinal(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let stem = ["er", "es", "en", "em", "e"].iter().find_map(|e| w.strip_suffix(e)).unwrap_or(&w);
+    let stem = stem.strip_suffix("st").or_else(|| stem.strip_suffix('t'))?;
+    const UNITS: [(&str, u32); 13] = [
+        ("ers", 1),
+        ("er", 1),
+        ("zwei", 2),
+        ("drit", 3),
+        ("vier", 4),
+        ("fünf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("sieb", 7),
+        ("ach", 8),
+        ("neun", 9),
+        ("elf", 11),
+        ("zwölf", 12),
+    ];
+    const TENS: [(&str, u32); 8] = [
+        ("zwanzig", 20),
+        ("dreißig", 30),
+        ("vierzig", 40),
+        ("fünfzig", 50),
+        ("sechzig", 60),
+        ("siebzig", 70),
+        ("achtzig", 80),
+        ("neunzig", 90),
+    ];
+    let unit = |s: &str| UNITS.iter().find(|(u, _)| *u == s).map(|(_, v)| *v);
+    if let Some(v) = unit(stem) {
+        return Some(v);
+    }
+    if stem == "zehn" {
+        return Some(10);
+    }
+    if let Some(u) = stem.strip_suffix("zehn") {
+        let u = match u {
+            "drei" => "drit",
+            "sieb" => "sieben",
+            "sech" => "sechs",
+            x => x,
+        };
+        return unit(u).filter(|v| (3..=9).contains(v)).map(|v| 10 + v);
+    }
+    for (t, tv) in TENS {
+        if stem == t {
+            return Some(tv);
+        }
+        if let Some(u) = stem.strip_suffix(t).and_then(|x| x.strip_suffix("und")) {
+            let u = match u {
+                "ein" => "ers",
+                "drei" => "drit",
+                "acht" => "ach",
+                x => x,
+            };
+            return unit(u).filter(|v| *v <= 9).map(|v| tv + v);
+        }
+    }
+    None
 }
 
 fn keyword_heading(line: &str) -> Option<Heading> {
@@ -581,6 +666,21 @@ mod tests {
         assert_eq!(h("SEC. 101. SHORT TITLE."), Some((Target::Clause(Kind::Clause), s("101"), s("101"), s("SHORT TITLE"), None)));
         assert_eq!(h("Buch 1 - Allgemeiner Teil"), Some((Target::Group(Kind::Book), s("1"), s("1"), s("Allgemeiner Teil"), None)));
         assert_eq!(h("ANNEX III"), Some((Target::Annex, s("III"), s("3"), None, None)));
+        assert_eq!(
+            h("Erster Abschnitt - Das Strafgesetz"),
+            Some((Target::Group(Kind::Part), s("Erster"), s("1"), s("Das Strafgesetz"), None))
+        );
+        assert_eq!(
+            h("Fünfter Titel - Absehen von Strafe"),
+            Some((Target::Group(Kind::Title), s("Fünfter"), s("5"), s("Absehen von Strafe"), None))
+        );
+        assert_eq!(h("Dreizehnter Abschnitt"), Some((Target::Group(Kind::Part), s("Dreizehnter"), s("13"), None, None)));
+        assert_eq!(
+            h("Einundzwanzigster Abschnitt - Begünstigung und Hehlerei"),
+            Some((Target::Group(Kind::Part), s("Einundzwanzigster"), s("21"), s("Begünstigung und Hehlerei"), None))
+        );
+        assert_eq!(h("Siebenter Titel - Test"), Some((Target::Group(Kind::Title), s("Siebenter"), s("7"), s("Test"), None)));
+        assert_eq!(h("Erste Hilfe ist wichtig"), None);
     }
 
     #[test]

@@ -56,6 +56,8 @@ struct Builder {
     style: Style,
     /// Whether a short line after a bare clause heading is that clause's heading.
     clause_heading_lines: bool,
+    /// Whether most clauses carry a heading on their own line (`§ 1 Beginn ...`).
+    headed_clauses: bool,
     /// Leading integer of the previous clause number, and whether a group
     /// heading came since (numbering may restart).
     last_clause: Option<u32>,
@@ -68,11 +70,13 @@ pub fn parse(blocks: &[Block]) -> Vec<Node> {
     let lines = lines(blocks);
     let style = detect_style(&lines);
     let clause_heading_lines = clauses_have_heading_lines(&lines);
+    let headed_clauses = clauses_are_headed(&lines);
     let mut b = Builder {
         roots: Vec::new(),
         stack: Vec::new(),
         style,
         clause_heading_lines,
+        headed_clauses,
         last_clause: None,
         seen_clause: false,
         notes: Vec::new(),
@@ -130,6 +134,18 @@ fn lines(blocks: &[Block]) -> Vec<Line> {
 fn continues_prose(prev: &str, line: &str) -> bool {
     let mid_sentence = prev.chars().last().is_some_and(|c| c.is_lowercase() || c == ',');
     prev.chars().count() >= 50 && mid_sentence && grammar::heading(line).is_some_and(|h| h.body.is_none())
+}
+
+/// True when most clause headings carry their heading text on the same line.
+fn clauses_are_headed(lines: &[Line]) -> bool {
+    let (mut all, mut headed) = (0, 0);
+    for l in lines {
+        if let Some(h) = grammar::heading(&l.text).filter(|h| matches!(h.target, Target::Clause(_) | Target::Section)) {
+            all += 1;
+            headed += h.heading.is_some() as usize;
+        }
+    }
+    all > 0 && headed * 2 >= all
 }
 
 /// A heading with no body text on its line.
@@ -286,15 +302,26 @@ impl Builder {
                 }
                 self.last_clause = value.as_deref().and_then(leading_int).or(self.last_clause);
                 self.seen_clause = true;
+                // In a law whose clauses have headings, a bare clause heading whose
+                // title was broken onto the line before takes it back.
+                let heading = match heading {
+                    None if self.headed_clauses && body.is_none() => self.take_heading_fragment(),
+                    h => h,
+                };
                 self.close_while(|r| !matches!(r, Role::Group(_) | Role::Annex));
+                return self.open(kind, role, num, value, heading, body);
             }
             Role::Group(rank) => {
                 self.last_clause = None;
-                self.close_while(|r| match r {
-                    Role::Group(g) => *g >= rank,
-                    Role::Annex => false,
-                    _ => true,
-                });
+                // A heading broken over lines by the source ("Verwarnung mit
+                // Strafvorbehalt" / "Fünfter Titel - Absehen von Strafe") leaves its
+                // first part as the last paragraph of the provision before.
+                let fragment = self.take_heading_fragment();
+                let heading = match (fragment, heading) {
+                    (Some(f), Some(h)) => Some(format!("{f} {h}")),
+                    (f, h) => f.or(h),
+                };
+                return self.open_group(kind, role, num, value, heading, body, rank);
             }
             Role::Annex => {
                 self.last_clause = None;
@@ -302,6 +329,56 @@ impl Builder {
             }
             _ => {}
         }
+        self.open(kind, role, num, value, heading, body)
+    }
+
+    /// Opens a group heading after closing what it ends.
+    #[allow(clippy::too_many_arguments)]
+    fn open_group(
+        &mut self,
+        kind: Kind,
+        role: Role,
+        num: Option<String>,
+        value: Option<String>,
+        heading: Option<String>,
+        body: Option<String>,
+        rank: u8,
+    ) -> bool {
+        self.close_while(|r| match r {
+            Role::Group(g) => *g >= rank,
+            Role::Annex => false,
+            _ => true,
+        });
+        self.open(kind, role, num, value, heading, body)
+    }
+
+    /// The last paragraph of the innermost open provision, removed, if it looks
+    /// like the first part of a heading: short, capitalised, no sentence end,
+    /// and not the provision's only text.
+    fn take_heading_fragment(&mut self) -> Option<String> {
+        let open = self.stack.last_mut()?;
+        let text = &open.node.text;
+        let cut = text.rfind('\n')?;
+        let frag = text[cut + 1..].trim();
+        let starts_upper = frag.chars().next().is_some_and(|c| c.is_uppercase());
+        if !starts_upper || frag.chars().count() > 160 || !grammar::looks_like_heading(frag, false) || grammar::marker(frag).is_some() {
+            return None;
+        }
+        let frag = frag.to_string();
+        open.node.text.truncate(cut);
+        Some(frag)
+    }
+
+    /// Pushes a new provision and its same-line body.
+    fn open(
+        &mut self,
+        kind: Kind,
+        role: Role,
+        num: Option<String>,
+        value: Option<String>,
+        heading: Option<String>,
+        body: Option<String>,
+    ) -> bool {
         let mut node = Node::new(kind);
         node.num = num;
         node.num_value = value;

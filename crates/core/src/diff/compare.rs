@@ -1,0 +1,121 @@
+//! A comparison of two versions: the alignment of their clauses (`crate::align`)
+//! with a word-level diff of every matched group, in the report shape.
+
+use super::report::{Change, ChangeKind, ClauseRef, DiffReport, Op, OpKind, Summary, VersionRef};
+use super::words::diff_texts;
+use crate::align::{self, Clause, LinkKind};
+use crate::structure::Node;
+
+/// Compares two version trees: every clause, plus the provisions outside the
+/// clauses (front matter, preamble, annexes, signature), which are reported
+/// only when they changed (a bill's cover page carries its stage and history:
+/// "reported" becoming "indefinitely postponed" is news).
+pub fn compare(bill: &str, from: VersionRef, to: VersionRef, old_tree: &[Node], new_tree: &[Node]) -> DiffReport {
+    let old = align::clauses(old_tree);
+    let new = align::clauses(new_tree);
+    let links = align::align(&old, &new);
+    let (old_other, new_other) = (others(old_tree), others(new_tree));
+    let mut other_links = Vec::new();
+    for i in 0..old_other.len().max(new_other.len()) {
+        let (o, n) = (old_other.get(i), new_other.get(i));
+        let kind = match (o, n) {
+            (Some(a), Some(b)) if a.text == b.text => continue,
+            (Some(_), Some(_)) => LinkKind::Modified,
+            (Some(_), None) => LinkKind::Deleted,
+            (None, _) => LinkKind::Added,
+        };
+        other_links.push(align::Link {
+            kind,
+            old: o.map(|_| vec![i]).unwrap_or_default(),
+            new: n.map(|_| vec![i]).unwrap_or_default(),
+            score: 0.0,
+            moved: false,
+        });
+    }
+    let mut summary = Summary::default();
+    let mut changes = Vec::with_capacity(links.len() + other_links.len());
+    let all = other_links.iter().map(|l| (l, &old_other, &new_other, true)).chain(links.iter().map(|l| (l, &old, &new, false)));
+    for (link, old, new, other) in all {
+        let mut change = change(old, new, link);
+        if other && change.to.iter().chain(&change.from).all(|r| r.eid.starts_with("front")) {
+            // Cover pages and consolidation notes (stage, "last amended by") are
+            // news about the bill, not a change of its provisions.
+            change.substantive = false;
+            change.flags.retain(|f| f != "operative-word");
+            change.flags.push("front-matter".into());
+        }
+        match change.kind {
+            ChangeKind::Unchanged => summary.unchanged += 1,
+            ChangeKind::Modified => summary.modified += 1,
+            ChangeKind::Split => summary.split += 1,
+            ChangeKind::Merged => summary.merged += 1,
+            ChangeKind::Added => summary.added += 1,
+            ChangeKind::Deleted => summary.deleted += 1,
+        }
+        summary.renumbered += change.renumbered as usize;
+        summary.moved += change.moved as usize;
+        summary.substantive += change.substantive as usize;
+        changes.push(change);
+    }
+    DiffReport { bill: bill.to_string(), from, to, summary, changes }
+}
+
+/// The provisions outside clauses, as pseudo-clauses in document order: top-level
+/// front matter, preamble, annexes, signature blocks and notes, paired by
+/// position among themselves.
+fn others(tree: &[Node]) -> Vec<Clause> {
+    use crate::structure::Kind;
+    tree.iter()
+        .filter(|n| matches!(n.kind, Kind::Front | Kind::Preamble | Kind::Annex | Kind::Signature | Kind::Note))
+        .enumerate()
+        .map(|(i, n)| {
+            // Their text is the whole subtree's (an annex may hold articles of its own).
+            let mut c = Clause::from_node(i, n);
+            if let Some(num) = &n.num {
+                c.text = format!("{num}\n{}", c.text);
+            }
+            c
+        })
+        .collect()
+}
+
+fn clause_ref(c: &Clause) -> ClauseRef {
+    ClauseRef { eid: c.eid.clone(), num: c.num.clone(), num_value: c.num_value.clone(), heading: c.heading.clone() }
+}
+
+/// Texts of several clauses as one: separated by a blank line.
+fn joined(clauses: &[Clause], idx: &[usize]) -> String {
+    idx.iter().map(|&i| clauses[i].text.as_str()).collect::<Vec<_>>().join("\n\n")
+}
+
+fn change(old: &[Clause], new: &[Clause], link: &align::Link) -> Change {
+    let from: Vec<ClauseRef> = link.old.iter().map(|&i| clause_ref(&old[i])).collect();
+    let to: Vec<ClauseRef> = link.new.iter().map(|&i| clause_ref(&new[i])).collect();
+    let old_text = joined(old, &link.old);
+    let new_text = joined(new, &link.new);
+    let value = |r: &ClauseRef| r.num_value.clone().or(r.num.clone());
+    let renumbered = match (from.first(), to.first()) {
+        (Some(f), Some(t)) => value(f) != value(t),
+        _ => false,
+    };
+    let kind = match link.kind {
+        LinkKind::Unchanged => ChangeKind::Unchanged,
+        LinkKind::Modified => ChangeKind::Modified,
+        LinkKind::Split => ChangeKind::Split,
+        LinkKind::Merged => ChangeKind::Merged,
+        LinkKind::Added => ChangeKind::Added,
+        LinkKind::Deleted => ChangeKind::Deleted,
+    };
+    let (ops, substantive, flags, similarity) = match kind {
+        ChangeKind::Unchanged => (vec![Op { op: OpKind::Equal, text: new_text }], false, Vec::new(), 1.0),
+        ChangeKind::Added => (vec![Op { op: OpKind::Insert, text: new_text }], true, Vec::new(), 0.0),
+        ChangeKind::Deleted => (vec![Op { op: OpKind::Delete, text: old_text }], true, Vec::new(), 0.0),
+        _ => {
+            let d = diff_texts(&old_text, &new_text);
+            // A split or a merge changes the structure, whatever the words do.
+            let substantive = d.substantive || matches!(kind, ChangeKind::Split | ChangeKind::Merged);
+            (d.ops, substantive, d.flags, d.similarity)
+        }
+    };
+    Change { kind, renumbered, moved: link.moved, substantive, similarity, flags, from, to, ops }
+}

@@ -1,0 +1,145 @@
+//! The comparison of two versions, in the shape of the JSON contract
+//! (`../shared/DESIGN.md`, "Diff JSON"): fields may be added, never renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// A version as named in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionRef {
+    /// Sequence number in the bill (0 for a file compared with `--files`).
+    pub seq: i64,
+    /// Label.
+    pub label: String,
+    /// Date, if known.
+    pub date: Option<String>,
+}
+
+/// Counts of each kind of change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Clauses whose text is the same (possibly renumbered or moved).
+    pub unchanged: usize,
+    /// Clauses matched one to one whose text changed.
+    pub modified: usize,
+    /// Old clauses split into several new ones.
+    pub split: usize,
+    /// Groups of old clauses merged into one new clause.
+    pub merged: usize,
+    /// New clauses with no predecessor.
+    pub added: usize,
+    /// Old clauses with no successor.
+    pub deleted: usize,
+    /// Changes whose clause number changed.
+    pub renumbered: usize,
+    /// Changes whose clause moved out of the order of the others (or to another group).
+    pub moved: usize,
+    /// Changes with at least one substantive edit (or added/deleted/split/merged).
+    pub substantive: usize,
+}
+
+/// What happened to a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Same text.
+    Unchanged,
+    /// Text changed.
+    Modified,
+    /// One old clause became several.
+    Split,
+    /// Several old clauses became one.
+    Merged,
+    /// New clause.
+    Added,
+    /// Removed clause.
+    Deleted,
+}
+
+impl ChangeKind {
+    /// Name as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Modified => "modified",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+            ChangeKind::Added => "added",
+            ChangeKind::Deleted => "deleted",
+        }
+    }
+}
+
+/// A clause as named in a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClauseRef {
+    /// eId in its version.
+    pub eid: String,
+    /// Number as printed.
+    pub num: Option<String>,
+    /// Number value, where it parses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num_value: Option<String>,
+    /// Heading.
+    pub heading: Option<String>,
+}
+
+/// One edit operation of a word-level diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpKind {
+    /// Text in both.
+    Equal,
+    /// Text only in the old version.
+    Delete,
+    /// Text only in the new version.
+    Insert,
+}
+
+/// A run of text with its operation. Concatenating the `equal` and `delete`
+/// runs gives the old text; `equal` and `insert` the new text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Op {
+    /// The operation.
+    pub op: OpKind,
+    /// The text.
+    pub text: String,
+}
+
+/// One entry of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// The number changed.
+    pub renumbered: bool,
+    /// The clause moved relative to the others.
+    pub moved: bool,
+    /// At least one edit is substantive.
+    pub substantive: bool,
+    /// Text similarity of old and new, 0..1 (1 for unchanged).
+    pub similarity: f64,
+    /// Flags such as `operative-word`, `cross-reference`.
+    pub flags: Vec<String>,
+    /// Old clauses (empty for added).
+    pub from: Vec<ClauseRef>,
+    /// New clauses (empty for deleted).
+    pub to: Vec<ClauseRef>,
+    /// Word-level edit of the old text(s) into the new text(s).
+    pub ops: Vec<Op>,
+}
+
+/// A whole comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffReport {
+    /// Bill slug (the file name for `--files`).
+    pub bill: String,
+    /// Older version.
+    pub from: VersionRef,
+    /// Newer version.
+    pub to: VersionRef,
+    /// Counts.
+    pub summary: Summary,
+    /// Every clause's fate, in the order of the newer version (deleted clauses
+    /// where they stood).
+    pub changes: Vec<Change>,
+}

@@ -1,0 +1,661 @@
+//! The word diff: tokens → edit script → a redline a lawyer would mark.
+//!
+//! 1. Both texts are cut into tokens ([`super::tokens`]).
+//! 2. `similar`'s Myers diff runs over the token sequences, with a deadline
+//!    ([`DEADLINE`]): past it, Myers returns a valid but coarser script, so a
+//!    pathological clause costs at most that long. Myers, not Patience:
+//!    Patience anchors on tokens that occur once in each text, and prose is
+//!    mostly repeated tokens (spaces, "the", "of", Khmer particles), so it
+//!    falls back to Myers in most gaps anyway and, where it does anchor, gives
+//!    a longer script and a lower similarity. Myers gives the shortest script,
+//!    which is what the similarity measures; readability is the cleanup's job.
+//! 3. The similarity is read off this raw script: 2·(matched words) /
+//!    (words in old + words in new), over word tokens only.
+//! 4. Semantic cleanup, in the spirit of diff-match-patch's
+//!    `cleanupSemantic`, at token level:
+//!    - consecutive deletes and inserts form one *edit*;
+//!    - where Myers matched a repeated phrase late, the match moves early, so
+//!      a replaced word stays paired with its replacement and an added
+//!      passage reads as an addition ([`match_repeated_phrases_early`]);
+//!    - an equal run with no word in it (spaces, punctuation) between two
+//!      edits is absorbed into them: "shall register with" → "may notify"
+//!      reads `[-shall register with-]{+may notify+}`, not an interleaving of
+//!      words around shared spaces;
+//!    - an equal run between two edits, each at least as long as it, is
+//!      absorbed too (diff-match-patch's rule; repeatedly, so a chain of
+//!      small edits collapses into one), unless it holds a paragraph break;
+//!    - tokens that both sides of an edit start or end with go back to the
+//!      equal text around it;
+//!    - a pure insertion or deletion slides (where the tokens around it
+//!      allow) to start at a word and end with a space, as a person selects
+//!      words.
+//!
+//!    Tokens are whole words, so no edit ever starts or ends inside a word.
+//! 5. Each edit is classified ([`super::classify`]); in the ops, an edit's
+//!    deleted text comes before its inserted text.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag};
+
+use super::classify::{self, EditClass};
+use super::report::{Op, OpKind};
+use super::tokens::{tokens_pair, Token, TokenKind};
+
+/// The longest a single clause's diff may take before Myers settles for a
+/// coarser script.
+pub const DEADLINE: Duration = Duration::from_millis(200);
+
+/// Word-level comparison of two texts: the redline and what it means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextDiff {
+    /// The redline. Concatenating the `equal` and `delete` runs gives the old
+    /// text, the `equal` and `insert` runs the new one, byte for byte. No two
+    /// neighbours have the same kind; a delete comes before the insert it
+    /// pairs with. Empty when both texts are empty.
+    pub ops: Vec<Op>,
+    /// At least one edit is substantive.
+    pub substantive: bool,
+    /// Sorted, without duplicates: `operative-word` (a substantive edit
+    /// changes an operative word or touches one), `cross-reference` (an edit
+    /// only renumbers a reference to another article).
+    pub flags: Vec<String>,
+    /// 2·matched / (old + new), counted in word tokens of Myers's script
+    /// before the cleanup; 1.0 for identical texts (texts without words count
+    /// their punctuation instead). The same as [`similarity`] returns, except
+    /// for a pair so large that Myers hit the [`DEADLINE`].
+    pub similarity: f64,
+    /// How many edits of each class.
+    pub counts: EditCounts,
+}
+
+/// Numbers of edits (maximal runs of non-equal ops) by class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct EditCounts {
+    /// Edits a reader does not see as a change of meaning.
+    pub cosmetic: usize,
+    /// Every other edit.
+    pub substantive: usize,
+}
+
+/// A stretch of the two token sequences: equal, or one edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Seg {
+    pub equal: bool,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// One side of the comparison: the text, its tokens and where each starts.
+pub(crate) struct Side<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token<'a>>,
+    /// Byte offset of each token, plus the text length at the end.
+    pub starts: Vec<usize>,
+}
+
+impl<'a> Side<'a> {
+    fn new(text: &'a str, toks: Vec<Token<'a>>) -> Side<'a> {
+        let mut starts = Vec::with_capacity(toks.len() + 1);
+        let mut at = 0;
+        for t in &toks {
+            starts.push(at);
+            at += t.text.len();
+        }
+        starts.push(at);
+        Side { text, toks, starts }
+    }
+
+    /// The text of a range of tokens.
+    pub fn slice(&self, r: &Range<usize>) -> &'a str {
+        &self.text[self.starts[r.start]..self.starts[r.end]]
+    }
+
+    /// Byte length of a range of tokens.
+    fn bytes(&self, r: &Range<usize>) -> usize {
+        self.starts[r.end] - self.starts[r.start]
+    }
+
+    fn words(&self, r: Range<usize>) -> usize {
+        self.toks[r].iter().filter(|t| t.kind == TokenKind::Word).count()
+    }
+}
+
+/// Word-level comparison of two clause texts (display form, as stored).
+pub fn diff_texts(old: &str, new: &str) -> TextDiff {
+    if old == new {
+        let ops = if old.is_empty() { Vec::new() } else { vec![Op { op: OpKind::Equal, text: old.to_string() }] };
+        return TextDiff { ops, substantive: false, flags: Vec::new(), similarity: 1.0, counts: EditCounts::default() };
+    }
+    let (o, n) = sides(old, new);
+    let raw = raw_segments(&o, &n);
+    let similarity = similarity_of(&o, &n, &raw);
+    let segs = cleanup(&o, &n, raw);
+
+    let mut ops: Vec<Op> = Vec::with_capacity(segs.len() + 2);
+    let mut counts = EditCounts::default();
+    let mut cross_ref = false;
+    let mut operative = false;
+    for s in &segs {
+        if s.equal {
+            push_op(&mut ops, OpKind::Equal, o.slice(&s.old));
+            continue;
+        }
+        push_op(&mut ops, OpKind::Delete, o.slice(&s.old));
+        push_op(&mut ops, OpKind::Insert, n.slice(&s.new));
+        match classify::classify(&o, &n, s) {
+            EditClass::Cosmetic => counts.cosmetic += 1,
+            EditClass::CrossReference => {
+                counts.cosmetic += 1;
+                cross_ref = true;
+            }
+            EditClass::Substantive => {
+                counts.substantive += 1;
+                operative = operative || classify::touches_operative_word(&o, &n, s);
+            }
+        }
+    }
+    let mut flags = Vec::new();
+    if cross_ref {
+        flags.push("cross-reference".to_string());
+    }
+    if operative {
+        flags.push("operative-word".to_string());
+    }
+    TextDiff { ops, substantive: counts.substantive > 0, flags, similarity, counts }
+}
+
+/// Similarity only (fast path used for candidate scoring): same definition as
+/// [`TextDiff::similarity`].
+pub fn similarity(old: &str, new: &str) -> f64 {
+    if old == new {
+        return 1.0;
+    }
+    let (o, n) = sides(old, new);
+    let raw = raw_segments(&o, &n);
+    similarity_of(&o, &n, &raw)
+}
+
+fn sides<'a>(old: &'a str, new: &'a str) -> (Side<'a>, Side<'a>) {
+    let (a, b) = tokens_pair(old, new);
+    (Side::new(old, a), Side::new(new, b))
+}
+
+fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match ops.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => ops.push(Op { op, text: text.to_string() }),
+    }
+}
+
+/// Myers over the token texts; consecutive non-equal ops become one edit.
+fn raw_segments(o: &Side<'_>, n: &Side<'_>) -> Vec<Seg> {
+    let a: Vec<&str> = o.toks.iter().map(|t| t.text).collect();
+    let b: Vec<&str> = n.toks.iter().map(|t| t.text).collect();
+    let deadline = Instant::now() + DEADLINE;
+    let diff = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
+    let mut segs: Vec<Seg> = Vec::with_capacity(diff.len());
+    for op in &diff {
+        let (tag, old, new) = op.as_tag_tuple();
+        let equal = tag == DiffTag::Equal;
+        if old.is_empty() && new.is_empty() {
+            continue;
+        }
+        match segs.last_mut() {
+            Some(last) if last.equal == equal => {
+                last.old.end = old.end;
+                last.new.end = new.end;
+            }
+            _ => segs.push(Seg { equal, old, new }),
+        }
+    }
+    segs
+}
+
+/// 2·matched / (old + new) in word tokens; texts without words count their
+/// punctuation instead; two texts with neither are alike (1.0).
+fn similarity_of(o: &Side<'_>, n: &Side<'_>, raw: &[Seg]) -> f64 {
+    let count = |side: &Side<'_>, r: Range<usize>, kind: TokenKind| side.toks[r].iter().filter(|t| t.kind == kind).count();
+    for kind in [TokenKind::Word, TokenKind::Punct] {
+        let total = count(o, 0..o.toks.len(), kind) + count(n, 0..n.toks.len(), kind);
+        if total == 0 {
+            continue;
+        }
+        let matched: usize = raw.iter().filter(|s| s.equal).map(|s| count(o, s.old.clone(), kind)).sum();
+        return (2 * matched) as f64 / total as f64;
+    }
+    1.0
+}
+
+/// The semantic cleanup (see the module docs).
+fn cleanup(o: &Side<'_>, n: &Side<'_>, raw: Vec<Seg>) -> Vec<Seg> {
+    let segs = match_repeated_phrases_early(o, n, raw);
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+    for seg in segs {
+        out.push(seg);
+        // Absorb equalities as long as the newest edit allows it.
+        while out.len() >= 3 && !out[out.len() - 1].equal {
+            let k = out.len();
+            let (left, mid, right) = (&out[k - 3], &out[k - 2], &out[k - 1]);
+            debug_assert!(!left.equal && mid.equal);
+            if !absorbable(o, n, left, mid, right) {
+                break;
+            }
+            let right = out.pop().expect("three segments");
+            out.pop();
+            let left = out.last_mut().expect("three segments");
+            left.old.end = right.old.end;
+            left.new.end = right.new.end;
+        }
+    }
+    let mut out = factor_common_ends(o, n, out);
+    slide_to_words(o, n, &mut out);
+    out
+}
+
+/// Gives the tokens that both sides of an edit start or end with back to the
+/// equal text around it (absorbing can leave `[-notify the -]{+obtain the
+/// prior written approval of the +}`: the shared ` the ` is not an edit).
+fn factor_common_ends(o: &Side<'_>, n: &Side<'_>, segs: Vec<Seg>) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len() + 2);
+    let push = |out: &mut Vec<Seg>, seg: Seg| {
+        if seg.old.is_empty() && seg.new.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.equal == seg.equal => {
+                last.old.end = seg.old.end;
+                last.new.end = seg.new.end;
+            }
+            _ => out.push(seg),
+        }
+    };
+    for seg in segs {
+        if seg.equal || seg.old.is_empty() || seg.new.is_empty() {
+            push(&mut out, seg);
+            continue;
+        }
+        let same = |a: usize, b: usize| o.toks[a].text == n.toks[b].text;
+        let (mut old, mut new) = (seg.old, seg.new);
+        let mut p = 0;
+        while p < old.len() && p < new.len() && same(old.start + p, new.start + p) {
+            p += 1;
+        }
+        let mut s = 0;
+        while s < old.len() - p && s < new.len() - p && same(old.end - 1 - s, new.end - 1 - s) {
+            s += 1;
+        }
+        push(&mut out, Seg { equal: true, old: old.start..old.start + p, new: new.start..new.start + p });
+        old = old.start + p..old.end - s;
+        new = new.start + p..new.end - s;
+        let (old_end, new_end) = (old.end, new.end);
+        push(&mut out, Seg { equal: false, old, new });
+        push(&mut out, Seg { equal: true, old: old_end..old_end + s, new: new_end..new_end + s });
+    }
+    out
+}
+
+/// Whether the equality `mid` between edits `left` and `right` should become
+/// part of one edit with them: when it has no word, or (diff-match-patch's
+/// rule) when it is no longer than the larger side of either edit, unless it
+/// holds a paragraph break (paragraphs keep their own edits).
+fn absorbable(o: &Side<'_>, n: &Side<'_>, left: &Seg, mid: &Seg, right: &Seg) -> bool {
+    if o.words(mid.old.clone()) == 0 {
+        return true;
+    }
+    if o.slice(&mid.old).contains('\n') {
+        return false;
+    }
+    let len = o.bytes(&mid.old);
+    let size = |s: &Seg| o.bytes(&s.old).max(n.bytes(&s.new));
+    len <= size(left) && len <= size(right)
+}
+
+/// Where Myers matched a repeated phrase late, moves the match early: an
+/// edit `X → Y P Z` followed by the equal `P …` (or `X P Z → Y` followed by
+/// `P …`) becomes `X → Y`, equal `P`, an insertion (deletion) `Z P`, equal
+/// `…`. The number of matched tokens is the same; the redline pairs what was
+/// replaced with its replacement and shows the addition as an addition (lango
+/// v1→v2, Article 9: `មាត្រា [-៧-]{+៩+} នៃច្បាប់នេះ {+ឬ… នៃច្បាប់នេះ +}។`).
+/// The phrase must hold a word; the earliest, longest phrase wins.
+fn match_repeated_phrases_early(o: &Side<'_>, n: &Side<'_>, segs: Vec<Seg>) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len() + 4);
+    let mut i = 0;
+    while i < segs.len() {
+        let edit = &segs[i];
+        let next = segs.get(i + 1);
+        let (Some(next), false) = (next, edit.equal) else {
+            out.push(segs[i].clone());
+            i += 1;
+            continue;
+        };
+        if edit.old.is_empty() || edit.new.is_empty() {
+            out.push(segs[i].clone());
+            i += 1;
+            continue;
+        }
+        let last = i + 2 == segs.len();
+        // Try the new side (a tail to insert), then the old side (to delete).
+        let split = best_split(n, &edit.new, &next.new, last)
+            .map(|(j, l)| (true, j, l))
+            .or_else(|| best_split(o, &edit.old, &next.old, last).map(|(j, l)| (false, j, l)));
+        let Some((on_new, j, l)) = split else {
+            out.push(segs[i].clone());
+            i += 1;
+            continue;
+        };
+        let (eo, en, no, nn) = (edit.old.clone(), edit.new.clone(), next.old.clone(), next.new.clone());
+        if on_new {
+            let (n0, n1, o1) = (en.start, en.end, eo.end);
+            out.push(Seg { equal: false, old: eo.clone(), new: n0..n0 + j });
+            out.push(Seg { equal: true, old: o1..o1 + l, new: n0 + j..n0 + j + l });
+            out.push(Seg { equal: false, old: o1 + l..o1 + l, new: n0 + j + l..n1 + l });
+            out.push(Seg { equal: true, old: o1 + l..no.end, new: n1 + l..nn.end });
+        } else {
+            let (o0, o1, n1) = (eo.start, eo.end, en.end);
+            out.push(Seg { equal: false, old: o0..o0 + j, new: en.clone() });
+            out.push(Seg { equal: true, old: o0 + j..o0 + j + l, new: n1..n1 + l });
+            out.push(Seg { equal: false, old: o0 + j + l..o1 + l, new: n1 + l..n1 + l });
+            out.push(Seg { equal: true, old: o1 + l..no.end, new: n1 + l..nn.end });
+        }
+        if out.last().is_some_and(|s| s.old.is_empty() && s.new.is_empty()) {
+            out.pop();
+        }
+        i += 2;
+    }
+    out
+}
+
+/// For an edit side `r` followed by the equal tokens `after` (same side):
+/// the split `j` and phrase length `l` such that `r[j..j + l] == after[..l]`,
+/// the phrase holds a word, `l` is as long as possible and `j` as small as
+/// possible. The equal run keeps a token unless it ends the text.
+fn best_split(side: &Side<'_>, r: &Range<usize>, after: &Range<usize>, last: bool) -> Option<(usize, usize)> {
+    const MAX_WORK: usize = 4096;
+    let t = &side.toks;
+    let room = if last { after.len() } else { after.len().saturating_sub(1) };
+    let mut best: Option<(usize, usize)> = None;
+    let mut work = 0;
+    for j in 1..r.len() {
+        let mut l = 0;
+        while l < room && j + l < r.len() && t[r.start + j + l].text == t[after.start + l].text {
+            l += 1;
+            work += 1;
+        }
+        work += 1;
+        if work > MAX_WORK {
+            break;
+        }
+        if l > best.map_or(0, |b| b.1) && side.words(after.start..after.start + l) > 0 {
+            best = Some((j, l));
+        }
+    }
+    best
+}
+
+/// Slides each pure insertion or deletion, where the equal tokens around it
+/// allow, to the position that reads best: starting at a word and ending with
+/// a space; ties go to the position closest to Myers's.
+fn slide_to_words(o: &Side<'_>, n: &Side<'_>, segs: &mut [Seg]) {
+    for i in 1..segs.len() {
+        if segs[i].equal || i + 1 >= segs.len() || !segs[i - 1].equal || !segs[i + 1].equal {
+            continue;
+        }
+        let (is_insert, side) = if segs[i].old.is_empty() {
+            (true, n)
+        } else if segs[i].new.is_empty() {
+            (false, o)
+        } else {
+            continue;
+        };
+        let r = if is_insert { segs[i].new.clone() } else { segs[i].old.clone() };
+        // The equal neighbours, on the same side, keep at least one token.
+        let before = if is_insert { segs[i - 1].new.clone() } else { segs[i - 1].old.clone() };
+        let after = if is_insert { segs[i + 1].new.clone() } else { segs[i + 1].old.clone() };
+        let t = &side.toks;
+        let mut left = 0;
+        while left + 1 < before.len() && t[r.start - 1 - left].text == t[r.end - 1 - left].text {
+            left += 1;
+        }
+        let mut right = 0;
+        while right + 1 < after.len() && t[r.end + right].text == t[r.start + right].text {
+            right += 1;
+        }
+        if left == 0 && right == 0 {
+            continue;
+        }
+        let score =
+            |start: usize, end: usize| 2 * usize::from(t[start].kind == TokenKind::Word) + usize::from(t[end - 1].kind == TokenKind::Space);
+        let mut best = (score(r.start, r.end), 0isize);
+        for shift in (1..=left).map(|s| -(s as isize)).chain((1..=right).map(|s| s as isize)) {
+            let s = score(r.start.wrapping_add_signed(shift), r.end.wrapping_add_signed(shift));
+            if s > best.0 || (s == best.0 && shift.unsigned_abs() < best.1.unsigned_abs()) {
+                best = (s, shift);
+            }
+        }
+        let shift = best.1;
+        if shift == 0 {
+            continue;
+        }
+        let moved = |r: &mut Range<usize>, by: isize, start: bool, end: bool| {
+            if start {
+                r.start = r.start.wrapping_add_signed(by);
+            }
+            if end {
+                r.end = r.end.wrapping_add_signed(by);
+            }
+        };
+        // The edit moves on its side; on the other side it is a point, which
+        // moves with the equal tokens (identical on both sides) around it.
+        for (idx, start, end) in [(i - 1, false, true), (i, true, true), (i + 1, true, false)] {
+            moved(&mut segs[idx].old, shift, start, end);
+            moved(&mut segs[idx].new, shift, start, end);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The redline in the `[-deleted-]{+inserted+}` notation.
+    pub(crate) fn redline(d: &TextDiff) -> String {
+        d.ops
+            .iter()
+            .map(|op| match op.op {
+                OpKind::Equal => op.text.clone(),
+                OpKind::Delete => format!("[-{}-]", op.text),
+                OpKind::Insert => format!("{{+{}+}}", op.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn identical_and_empty() {
+        let d = diff_texts("", "");
+        assert!(d.ops.is_empty());
+        assert_eq!(d.similarity, 1.0);
+        let d = diff_texts("Same text.", "Same text.");
+        assert_eq!(d.ops, vec![Op { op: OpKind::Equal, text: "Same text.".into() }]);
+        assert!(!d.substantive && d.flags.is_empty() && d.counts == EditCounts::default());
+        assert_eq!(redline(&diff_texts("", "New.")), "{+New.+}");
+        assert_eq!(redline(&diff_texts("Old.", "")), "[-Old.-]");
+    }
+
+    #[test]
+    fn changed_words_form_one_edit() {
+        let d = diff_texts(
+            "An association shall register with the Ministry of Interior.",
+            "An association may notify the Ministry of Interior.",
+        );
+        assert_eq!(redline(&d), "An association [-shall register with-]{+may notify+} the Ministry of Interior.");
+        assert!(d.substantive);
+        assert_eq!(d.counts, EditCounts { cosmetic: 0, substantive: 1 });
+        assert_eq!(d.flags, vec!["operative-word"]);
+    }
+
+    #[test]
+    fn insertion_starts_at_a_word() {
+        let d = diff_texts(
+            "The officer shall notify the head of the public body before disclosing it.",
+            "The officer shall obtain the prior written approval of the head of the public body before disclosing it.",
+        );
+        let r = redline(&d);
+        assert!(!r.contains("{+ ") && !r.contains("[- "), "{r}");
+        assert!(d.substantive);
+        assert_eq!(d.flags, vec!["operative-word"]);
+    }
+
+    #[test]
+    fn whitespace_only_is_cosmetic() {
+        let d = diff_texts("within thirty  days", "within thirty days");
+        assert_eq!(redline(&d), "within thirty[-  -]{+ +}days");
+        assert!(!d.substantive);
+        assert_eq!(d.counts, EditCounts { cosmetic: 1, substantive: 0 });
+        assert!(d.flags.is_empty());
+        assert_eq!(d.similarity, 1.0);
+        // A zero-width space, as in the Khmer drafts.
+        let d = diff_texts("គោលបំណងច្បាប់", "គោលបំណង\u{200B}ច្បាប់");
+        assert!(!d.substantive, "{}", redline(&d));
+        assert_eq!(d.counts.cosmetic, 1);
+    }
+
+    #[test]
+    fn punctuation_only_is_cosmetic() {
+        let d = diff_texts("districts, khans and sangkat", "districts, khans, and sangkat");
+        assert_eq!(redline(&d), "districts, khans{+,+} and sangkat");
+        assert!(!d.substantive);
+        let d = diff_texts("before disclosing it", "before disclosing it.");
+        assert!(!d.substantive);
+        let d = diff_texts("by e-mail or post", "by email or post");
+        assert_eq!(redline(&d), "by [-e-mail-]{+email+} or post");
+        assert!(!d.substantive);
+        // Space before the Khmer full stop removed.
+        let d = diff_texts("មុនពេលបើកសាខា ។", "មុនពេលបើកសាខា។");
+        assert!(!d.substantive, "{}", redline(&d));
+    }
+
+    #[test]
+    fn case_only_is_cosmetic() {
+        let d = diff_texts("a fine of 100,000 Riels", "a fine of 100,000 riels");
+        assert_eq!(redline(&d), "a fine of 100,000 [-Riels-]{+riels+}");
+        assert!(!d.substantive);
+        assert!(d.flags.is_empty(), "cosmetic edits are not flagged: {:?}", d.flags);
+        let d = diff_texts("ÉTAT", "état");
+        assert!(!d.substantive);
+    }
+
+    #[test]
+    fn digit_script_is_cosmetic() {
+        let d = diff_texts("ដូចមានចែងក្នុងមាត្រា ៨ នៃច្បាប់នេះ", "ដូចមានចែងក្នុងមាត្រា 8 នៃច្បាប់នេះ");
+        assert!(!d.substantive, "{}", redline(&d));
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+        assert_eq!(d.counts.cosmetic, 1);
+    }
+
+    #[test]
+    fn typographic_quotes_are_cosmetic() {
+        let d = diff_texts("\"information\" means any record; the person's data", "“information” means any record; the person’s data");
+        assert!(!d.substantive, "{}", redline(&d));
+        assert_eq!(d.counts.substantive, 0);
+        assert!(d.counts.cosmetic >= 2);
+    }
+
+    #[test]
+    fn renumbered_cross_reference_is_cosmetic_and_flagged() {
+        let d = diff_texts("within the time limit in Article 12 of this law", "within the time limit in Article 13 of this law");
+        assert_eq!(redline(&d), "within the time limit in Article [-12-]{+13+} of this law");
+        assert!(!d.substantive);
+        assert_eq!(d.flags, vec!["cross-reference"]);
+        assert_eq!(d.counts, EditCounts { cosmetic: 1, substantive: 0 });
+        // Khmer, and a list of references.
+        let d = diff_texts("តាមមាត្រា ១៨ នៃច្បាប់នេះ", "តាមមាត្រា ១៩ នៃច្បាប់នេះ");
+        assert!(!d.substantive, "{}", redline(&d));
+        assert_eq!(d.flags, vec!["cross-reference"]);
+        let d = diff_texts("under Articles 19 and 23", "under Articles 21 and 25");
+        assert!(!d.substantive, "{}", redline(&d));
+        assert_eq!(d.flags, vec!["cross-reference"]);
+        // A range shifted as a whole is a renumbering ...
+        let d = diff_texts("Articles 19 to 23 apply", "Articles 21 to 25 apply");
+        assert!(!d.substantive, "{}", redline(&d));
+        // ... a range that grows is not.
+        let d = diff_texts("exemptions in Articles 21 to 25, and only", "exemptions in Articles 21 to 26, and only");
+        assert!(d.substantive, "{}", redline(&d));
+        // A number that is not a reference is substantive.
+        let d = diff_texts("within 30 days", "within 45 days");
+        assert!(d.substantive);
+        assert_eq!(d.flags, vec!["operative-word"]);
+        let d = diff_texts("a fine of 1,000,000 riels", "a fine of 5,000,000 riels");
+        assert!(d.substantive);
+    }
+
+    #[test]
+    fn shall_to_may_is_substantive_and_operative() {
+        let d = diff_texts("The public body shall waive the fee.", "The public body may waive the fee.");
+        assert_eq!(redline(&d), "The public body [-shall-]{+may+} waive the fee.");
+        assert!(d.substantive);
+        assert_eq!(d.flags, vec!["operative-word"]);
+        assert_eq!(d.counts, EditCounts { cosmetic: 0, substantive: 1 });
+        // Operative word next to the change.
+        let d = diff_texts("The body shall waive the fee.", "The body shall reduce the fee.");
+        assert_eq!(d.flags, vec!["operative-word"]);
+        // "shall" → "shall not": "shall not" is an entry, "shall" is adjacent.
+        let d = diff_texts("It shall disclose.", "It shall not disclose.");
+        assert_eq!(redline(&d), "It shall {+not +}disclose.");
+        assert_eq!(d.flags, vec!["operative-word"]);
+        // No operative word near the change.
+        let d = diff_texts("The head of the public body decides.", "The director of the public body decides.");
+        assert!(d.substantive);
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+    }
+
+    #[test]
+    fn khmer_shall_to_may() {
+        let d = diff_texts("ក្នុងករណីបដិសេធ ក្រសួងមហាផ្ទៃត្រូវជូនដំណឹងជាលាយលក្ខណ៍អក្សរ", "ក្នុងករណីបដិសេធ ក្រសួងមហាផ្ទៃអាចជូនដំណឹងជាលាយលក្ខណ៍អក្សរ");
+        assert_eq!(redline(&d), "ក្នុងករណីបដិសេធ ក្រសួងមហាផ្ទៃ[-ត្រូវ-]{+អាច+}ជូនដំណឹងជាលាយលក្ខណ៍អក្សរ");
+        assert!(d.substantive);
+        assert_eq!(d.flags, vec!["operative-word"]);
+        assert_eq!(d.counts, EditCounts { cosmetic: 0, substantive: 1 });
+    }
+
+    #[test]
+    fn khmer_operative_word_inside_a_compound() {
+        // "ត្រូវការ" (need) contains ត្រូវ but is not operative.
+        let d = diff_texts("សមាគមដែលត្រូវការជំនួយ", "សមាគមដែលត្រូវការថវិកា");
+        assert!(d.substantive);
+        assert!(d.flags.is_empty(), "{} {:?}", redline(&d), d.flags);
+        // ការអនុញ្ញាត inside an inserted run.
+        let d = diff_texts("សមាគមជូនដំណឹងមុន", "សមាគមស្នើសុំការអនុញ្ញាតជាមុន");
+        assert_eq!(d.flags, vec!["operative-word"]);
+    }
+
+    #[test]
+    fn spelling_variant_of_khmer_subscript_is_cosmetic() {
+        let d = diff_texts("តាមសេចក្តីណែនាំរបស់ក្រសួង", "តាមសេចក្ដីណែនាំរបស់ក្រសួង");
+        assert!(!d.substantive, "{}", redline(&d));
+    }
+
+    #[test]
+    fn similarity_is_shared_with_the_fast_path() {
+        let pairs = [
+            ("a b c d", "a b x d"),
+            ("An association shall register.", "An association may notify."),
+            ("", "x"),
+            (".", ","),
+            ("   ", " "),
+            ("ក្រសួងមហាផ្ទៃត្រូវជូនដំណឹង", "ក្រសួងមហាផ្ទៃអាចជូនដំណឹង"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(similarity(a, b), diff_texts(a, b).similarity, "{a:?} {b:?}");
+        }
+        assert_eq!(similarity("a b c d", "a b x d"), 0.75);
+        assert_eq!(similarity("", "x"), 0.0);
+        assert_eq!(similarity("   ", " "), 1.0);
+        assert_eq!(similarity("same", "same"), 1.0);
+    }
+}
