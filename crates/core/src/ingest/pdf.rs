@@ -36,7 +36,9 @@ pub fn read(bytes: &[u8]) -> Result<Ingested> {
     if paras.is_empty() {
         // Our interpreter found nothing: give pdf-extract a chance (fonts with
         // encodings only it knows), then conclude the file is scanned.
-        paras = catch_unwind(AssertUnwindSafe(|| fallback_paragraphs(bytes))).unwrap_or_default();
+        // A panic there means broken objects, not a scan: say so.
+        paras = catch_unwind(AssertUnwindSafe(|| fallback_paragraphs(bytes)))
+            .map_err(|_| IngestError::BadPdf("the PDF is damaged: some of its objects are missing or broken".into()))?;
     }
     if paras.is_empty() {
         return Err(IngestError::NoTextLayer);
@@ -1209,6 +1211,16 @@ mod tests {
         match &ing.content {
             Content::Blocks(b) => b.iter().map(|b| b.text.clone()).collect(),
             Content::Tree(_) => panic!("expected blocks"),
+        }
+    }
+
+    #[test]
+    fn damaged_pdf_is_not_called_scanned() {
+        // Found by the fuzzer: a PDF with a dangling object reference.
+        let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/ingest_pdf/caught-panic-missing-object.pdf"));
+        match read(bytes) {
+            Err(IngestError::BadPdf(msg)) => assert!(msg.contains("damaged"), "{msg}"),
+            other => panic!("{:?}", other.map(|_| ())),
         }
     }
 
