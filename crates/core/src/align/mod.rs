@@ -29,6 +29,30 @@ pub mod lineage;
 use crate::structure::{walk_all, Kind, Node};
 use crate::text;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Features are already hashes: hash them to themselves.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = n as u64;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IdentityHasher>>;
 
 /// Minimum score for a one-to-one match of changed clauses.
 pub const MATCH_THRESHOLD: f64 = 0.45;
@@ -283,6 +307,9 @@ impl<'a> Aligner<'a> {
     /// that successor alone; candidates for `o` are the clauses next to the
     /// leftover plus those sharing rare features with it. Merges symmetrically.
     fn splits_and_merges(&mut self) {
+        if self.old_to.iter().all(Option::is_some) && self.new_from.iter().all(Option::is_some) {
+            return; // nothing left over
+        }
         let all_old: Vec<usize> = (0..self.old.len()).collect();
         let all_new: Vec<usize> = (0..self.new.len()).collect();
         let old_index = FeatureIndex::new(self.old, &all_old);
@@ -461,13 +488,13 @@ fn lis(seq: &[usize]) -> Vec<bool> {
 
 /// Inverted index of rare features over a subset of clauses.
 struct FeatureIndex {
-    postings: HashMap<u64, Vec<usize>>,
+    postings: FastMap<u64, Vec<usize>>,
     rare: usize,
 }
 
 impl FeatureIndex {
     fn new(clauses: &[Clause], subset: &[usize]) -> FeatureIndex {
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut postings: FastMap<u64, Vec<usize>> = FastMap::default();
         for &i in subset {
             let mut last = None;
             for &f in &clauses[i].features {
@@ -483,7 +510,7 @@ impl FeatureIndex {
 
     /// The `k` clauses sharing most rare features with `features`.
     fn candidates(&self, features: &[u64], k: usize) -> Vec<usize> {
-        let mut counts: HashMap<usize, u32> = HashMap::new();
+        let mut counts: FastMap<usize, u32> = FastMap::default();
         let mut last = None;
         for &f in features {
             if last == Some(f) {
