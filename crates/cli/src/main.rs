@@ -282,7 +282,8 @@ fn print_json<T: Serialize + ?Sized>(value: &T) {
     // a hundred thousand lines.
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string()));
+    let written =
+        serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string()));
     if let Err(e) = written.and_then(|_| out.flush().map_err(|e| e.to_string())) {
         eprintln!("draftwatch: cannot write JSON: {e}");
     }

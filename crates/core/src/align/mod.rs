@@ -161,6 +161,10 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
 struct Aligner<'a> {
     old: &'a [Clause],
     new: &'a [Clause],
+    /// Features without the bill's commonest ones ("the", "shall", "Ministry"):
+    /// what tells one clause from another.
+    old_f: Vec<Vec<u64>>,
+    new_f: Vec<Vec<u64>>,
     /// old index → new indices (one for a match, several for a split).
     old_to: Vec<Option<usize>>,
     new_from: Vec<Option<usize>>,
@@ -172,9 +176,12 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(old: &'a [Clause], new: &'a [Clause]) -> Self {
+        let (old_f, new_f) = distinctive(old, new);
         Aligner {
             old,
             new,
+            old_f,
+            new_f,
             old_to: vec![None; old.len()],
             new_from: vec![None; new.len()],
             scores: HashMap::new(),
@@ -225,7 +232,7 @@ impl<'a> Aligner<'a> {
             let index = FeatureIndex::new(self.new, &free_new);
             let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
             for &o in &free_old {
-                let mut cands = index.candidates(&self.old[o].features, 8);
+                let mut cands = index.candidates(&self.old_f[o], 8);
                 let gap = self.anchored_gap(o);
                 if round == 1 {
                     cands.extend(self.neighbour_candidates(o));
@@ -238,11 +245,7 @@ impl<'a> Aligner<'a> {
                     }
                     let in_gap = round == 1 && gap.contains(&n);
                     let s = self.score(o, n, in_gap);
-                    let accept = if round == 0 {
-                        s >= CONFIDENT
-                    } else {
-                        s >= MATCH_THRESHOLD || self.same_heading(o, n) && dice(&self.old[o].features, &self.new[n].features) >= 0.2
-                    };
+                    let accept = if round == 0 { s >= CONFIDENT } else { self.plausible(o, n, s) };
                     if accept {
                         let bonus = if in_gap { ORDER_BONUS } else { 0.0 };
                         pairs.push((s + bonus, o, n));
@@ -280,6 +283,19 @@ impl<'a> Aligner<'a> {
         (lo..hi).collect()
     }
 
+    /// Whether a scored pair is evidence enough for a match: the texts are
+    /// mostly alike, or the headings are and the score clears the threshold, or
+    /// the very same heading stands over a rewritten text. A deleted clause and an
+    /// added one that share only the drafting vocabulary pass none of these.
+    fn plausible(&self, o: usize, n: usize, score: f64) -> bool {
+        let (a, b) = (&self.old[o], &self.new[n]);
+        let text = dice(&self.old_f[o], &self.new_f[n]);
+        let headings = !a.heading_features.is_empty() && !b.heading_features.is_empty();
+        let heading = if headings { dice(&a.heading_features, &b.heading_features) } else { 0.0 };
+        let all = dice(&a.features, &b.features);
+        text >= 0.5 || headings && heading >= 0.5 && score >= MATCH_THRESHOLD || self.same_heading(o, n) && all >= 0.2
+    }
+
     /// Both have the same, non-trivial heading ("Compliance with the requirements"):
     /// a rewritten article that kept its title is still the same article.
     fn same_heading(&self, o: usize, n: usize) -> bool {
@@ -291,7 +307,11 @@ impl<'a> Aligner<'a> {
     /// successors of the old one's matched neighbours.
     fn score(&self, o: usize, n: usize, in_order: bool) -> f64 {
         let (a, b) = (&self.old[o], &self.new[n]);
-        let text = if in_order { text_similarity(&a.features, &b.features) } else { dice(&a.features, &b.features) };
+        // Distinctive features decide; all features temper (short clauses of
+        // common words still have a similarity).
+        let (af, bf) = (&self.old_f[o], &self.new_f[n]);
+        let sim = |x: &[u64], y: &[u64]| if in_order { text_similarity(x, y) } else { dice(x, y) };
+        let text = (sim(af, bf) + sim(&a.features, &b.features)) / 2.0;
         let heading = match (a.heading_features.is_empty(), b.heading_features.is_empty()) {
             (true, true) => text,
             (false, false) => dice(&a.heading_features, &b.heading_features),
@@ -448,6 +468,33 @@ impl<'a> Aligner<'a> {
         keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         keyed.into_iter().map(|(_, _, l)| l).collect()
     }
+}
+
+/// Each clause's features without those found in more than a tenth of all
+/// clauses of both versions (and at least 6): in a bill, common words make
+/// any two clauses look alike.
+fn distinctive(old: &[Clause], new: &[Clause]) -> (Vec<Vec<u64>>, Vec<Vec<u64>>) {
+    let mut df: FastMap<u64, u32> = FastMap::default();
+    for c in old.iter().chain(new) {
+        let mut last = None;
+        for &f in &c.features {
+            if last != Some(f) {
+                *df.entry(f).or_insert(0) += 1;
+                last = Some(f);
+            }
+        }
+    }
+    let limit = ((old.len() + new.len()) / 10).max(6) as u32;
+    let keep = |c: &Clause| -> Vec<u64> {
+        let v: Vec<u64> = c.features.iter().copied().filter(|f| df.get(f).copied().unwrap_or(0) <= limit).collect();
+        // A clause made only of common words keeps them all.
+        if v.is_empty() {
+            c.features.clone()
+        } else {
+            v
+        }
+    };
+    (old.iter().map(keep).collect(), new.iter().map(keep).collect())
 }
 
 /// Marks as moved the matched links outside the longest increasing subsequence
