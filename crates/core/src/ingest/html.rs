@@ -624,29 +624,7 @@ fn list_label(n: i64, style: char) -> String {
             }
         }
         'i' | 'I' if (1..4000).contains(&n) => {
-            const TABLE: [(i64, &str); 13] = [
-                (1000, "m"),
-                (900, "cm"),
-                (500, "d"),
-                (400, "cd"),
-                (100, "c"),
-                (90, "xc"),
-                (50, "l"),
-                (40, "xl"),
-                (10, "x"),
-                (9, "ix"),
-                (5, "v"),
-                (4, "iv"),
-                (1, "i"),
-            ];
-            let mut n = n;
-            let mut s = String::new();
-            for (v, r) in TABLE {
-                while n >= v {
-                    s.push_str(r);
-                    n -= v;
-                }
-            }
+            let s = crate::structure::number::to_roman(n as u32);
             if style == 'I' {
                 s.to_uppercase()
             } else {

@@ -174,7 +174,8 @@ pub fn roman(s: &str) -> Option<u32> {
     (to_roman(total) == s).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// A number in lower-case Roman numerals (1..=3999).
+pub fn to_roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "m"),
         (900, "cm"),
