@@ -334,11 +334,7 @@ impl Workspace {
     /// Imports a file from disk.
     pub fn import_file(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
         let shown = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
-        if meta.len() > ingest::MAX_FILE_BYTES {
-            return Err(Error::Ingest { path: shown, source: IngestError::TooLarge { size: meta.len(), max: ingest::MAX_FILE_BYTES } });
-        }
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
+        let bytes = read_file(path)?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
         self.import_bytes(&bytes, &name, opts).map_err(|e| match e {
             Error::Ingest { source, .. } => Error::Ingest { path: shown, source },
@@ -436,13 +432,18 @@ pub fn parse_bytes(bytes: &[u8], file_name: &str, format: Option<Format>) -> Res
 
 /// Reads and structures a file from disk (size-checked before reading).
 pub fn parse_file(path: &Path) -> Result<Vec<Node>> {
+    Ok(parse_bytes(&read_file(path)?, &path.display().to_string(), None)?.2)
+}
+
+/// Reads a file whose size was checked first: a file over the limit is refused
+/// before a byte of it is read.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
     if meta.len() > ingest::MAX_FILE_BYTES {
         return Err(Error::Ingest { path: shown, source: IngestError::TooLarge { size: meta.len(), max: ingest::MAX_FILE_BYTES } });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
-    Ok(parse_bytes(&bytes, &shown, None)?.2)
+    std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })
 }
 
 /// Compares two files without a workspace (`draftwatch diff --files A B`).
