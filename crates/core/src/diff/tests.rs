@@ -5,19 +5,9 @@ use proptest::prelude::*;
 use serde::Serialize;
 
 use super::report::{Op, OpKind};
-use super::{diff_texts, similarity, tokenize, EditCounts, TextDiff};
+use super::{diff_texts, similarity, tokenize, EditCounts};
 
-/// The redline in the `[-deleted-]{+inserted+}` notation.
-fn redline(d: &TextDiff) -> String {
-    d.ops
-        .iter()
-        .map(|op| match op.op {
-            OpKind::Equal => op.text.clone(),
-            OpKind::Delete => format!("[-{}-]", op.text),
-            OpKind::Insert => format!("{{+{}+}}", op.text),
-        })
-        .collect()
-}
+use super::words::tests::redline;
 
 /// What a snapshot shows: the redline to read, the classification, the ops.
 #[derive(Serialize)]

@@ -460,7 +460,7 @@ fn slide_to_words(o: &Side<'_>, n: &Side<'_>, segs: &mut [Seg]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The redline in the `[-deleted-]{+inserted+}` notation.
