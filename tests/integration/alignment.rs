@@ -1,7 +1,7 @@
 //! Alignment against the ground truth written into drafts/*/CHANGES.md: every
 //! row (old article → new articles, kind) must be found exactly.
 
-use draftwatch_core::align::{self, LinkKind};
+use draftwatch_core::align::{self, ChangeKind};
 use draftwatch_core::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -58,12 +58,12 @@ fn found(ws: &Workspace, bill: &str, from: i64) -> (Found, Vec<String>) {
     for l in &links {
         let news: Vec<String> = l.new.iter().map(|&n| val(&new[n])).collect();
         let kind = match l.kind {
-            LinkKind::Unchanged => "identical",
-            LinkKind::Modified => "modified",
-            LinkKind::Split => "split",
-            LinkKind::Merged => "merged",
-            LinkKind::Added => "added",
-            LinkKind::Deleted => "deleted",
+            ChangeKind::Unchanged => "identical",
+            ChangeKind::Modified => "modified",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+            ChangeKind::Added => "added",
+            ChangeKind::Deleted => "deleted",
         };
         if l.old.is_empty() {
             added.extend(news);
@@ -141,7 +141,7 @@ fn eu_ai_act_proposal_to_final() {
     let new = align::clauses(&ws.tree("ai", "2").expect("new"));
     let links = align::align(&old, &new);
     let num = |c: &align::Clause| c.num.clone().unwrap_or_default();
-    let mut pairs: BTreeMap<String, (Vec<String>, LinkKind)> = BTreeMap::new();
+    let mut pairs: BTreeMap<String, (Vec<String>, ChangeKind)> = BTreeMap::new();
     for l in &links {
         for &o in &l.old {
             pairs.insert(num(&old[o]), (l.new.iter().map(|&n| num(&new[n])).collect(), l.kind));
@@ -219,7 +219,7 @@ fn eu_ai_act_proposal_to_final() {
     // Final Art. 20 "Corrective actions and duty of information" merges proposal Arts. 21 and 22.
     for o in ["21", "22"] {
         match pairs.get(o) {
-            Some((news, LinkKind::Merged)) if news == &vec!["20".to_string()] => {}
+            Some((news, ChangeKind::Merged)) if news == &vec!["20".to_string()] => {}
             other => wrong.push(format!("proposal {o} should merge into 20: {other:?}")),
         }
     }

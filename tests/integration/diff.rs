@@ -3,7 +3,7 @@
 //! properties.
 
 use crate::util::{corpus, empty_workspace, opts};
-use draftwatch_core::align::{self, LinkKind};
+use draftwatch_core::align;
 use draftwatch_core::diff::report::{ChangeKind, OpKind};
 use draftwatch_core::diff::text::render_text;
 use draftwatch_core::workspace::{diff_files, Workspace};
@@ -154,7 +154,7 @@ proptest! {
     fn identical_versions_give_only_unchanged(words in prop::collection::vec(0usize..24, 12..40), n in 1usize..12) {
         let c = clauses_of(&bill(&words, n));
         let links = align::align(&c, &c);
-        prop_assert!(links.iter().all(|l| l.kind == LinkKind::Unchanged && !l.moved && l.old == l.new));
+        prop_assert!(links.iter().all(|l| l.kind == ChangeKind::Unchanged && !l.moved && l.old == l.new));
     }
 
     #[test]
@@ -183,10 +183,10 @@ proptest! {
             for &o in &l.old { seen_old[o] += 1; }
             for &n in &l.new { seen_new[n] += 1; }
             match l.kind {
-                LinkKind::Added => prop_assert!(l.old.is_empty() && l.new.len() == 1),
-                LinkKind::Deleted => prop_assert!(l.new.is_empty() && l.old.len() == 1),
-                LinkKind::Split => prop_assert!(l.old.len() == 1 && l.new.len() >= 2),
-                LinkKind::Merged => prop_assert!(l.old.len() >= 2 && l.new.len() == 1),
+                ChangeKind::Added => prop_assert!(l.old.is_empty() && l.new.len() == 1),
+                ChangeKind::Deleted => prop_assert!(l.new.is_empty() && l.old.len() == 1),
+                ChangeKind::Split => prop_assert!(l.old.len() == 1 && l.new.len() >= 2),
+                ChangeKind::Merged => prop_assert!(l.old.len() >= 2 && l.new.len() == 1),
                 _ => prop_assert!(l.old.len() == 1 && l.new.len() == 1),
             }
         }

@@ -8,7 +8,7 @@
 //! lineage `<bill>/<seq>/<eid>`. `clause_links` keeps every link with its kind,
 //! so a history can show where a lineage split off or merged in.
 
-use super::{align, clauses, Clause, LinkKind};
+use super::{align, clauses, ChangeKind, Clause};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Aligns version `version_id` with the previous version of its bill and stores
@@ -35,13 +35,10 @@ pub fn link_version(
         let old = clauses(&load(prev)?);
         if old_ids.len() == old.len() && new_ids.len() == new.len() {
             for link in align(&old, &new) {
-                let kind = match link.kind {
-                    LinkKind::Unchanged => "unchanged",
-                    LinkKind::Modified => "modified",
-                    LinkKind::Split => "split",
-                    LinkKind::Merged => "merged",
-                    LinkKind::Added | LinkKind::Deleted => continue,
-                };
+                if matches!(link.kind, ChangeKind::Added | ChangeKind::Deleted) {
+                    continue;
+                }
+                let kind = link.kind.as_str();
                 for &o in &link.old {
                     for &n in &link.new {
                         links.push((old_ids[o].0, new_ids[n].0, kind, link.moved));

@@ -26,6 +26,7 @@
 
 pub mod lineage;
 
+pub use crate::diff::report::ChangeKind;
 use crate::structure::{walk_all, Kind, Node};
 use crate::text;
 use std::collections::HashMap;
@@ -117,28 +118,11 @@ pub fn clauses(tree: &[Node]) -> Vec<Clause> {
     walk_all(tree).into_iter().filter(|n| n.kind.is_clause()).enumerate().map(|(i, n)| Clause::from_node(i, n)).collect()
 }
 
-/// What a link is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LinkKind {
-    /// One to one, same text.
-    Unchanged,
-    /// One to one, text changed.
-    Modified,
-    /// One old to several new.
-    Split,
-    /// Several old to one new.
-    Merged,
-    /// No old.
-    Added,
-    /// No new.
-    Deleted,
-}
-
 /// One entry of an alignment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     /// Kind.
-    pub kind: LinkKind,
+    pub kind: ChangeKind,
     /// Old clause indices (ascending; the first is the main predecessor).
     pub old: Vec<usize>,
     /// New clause indices (ascending; the first is the main successor).
@@ -417,7 +401,7 @@ impl<'a> Aligner<'a> {
                 continue;
             }
             let Some(n) = self.old_to[o] else {
-                links.push(Link { kind: LinkKind::Deleted, old: vec![o], new: vec![], score: 0.0, moved: false });
+                links.push(Link { kind: ChangeKind::Deleted, old: vec![o], new: vec![], score: 0.0, moved: false });
                 continue;
             };
             let score = self.scores.get(&(o, n)).copied().unwrap_or(0.0);
@@ -425,22 +409,22 @@ impl<'a> Aligner<'a> {
                 let mut new = vec![n];
                 new.extend(parts);
                 new.sort_unstable();
-                links.push(Link { kind: LinkKind::Split, old: vec![o], new, score, moved: false });
+                links.push(Link { kind: ChangeKind::Split, old: vec![o], new, score, moved: false });
             } else if let Some(parts) = merge_into.get(&n) {
                 let mut old = vec![o];
                 old.extend(parts);
                 old.sort_unstable();
-                links.push(Link { kind: LinkKind::Merged, old, new: vec![n], score, moved: false });
+                links.push(Link { kind: ChangeKind::Merged, old, new: vec![n], score, moved: false });
             } else {
                 // Unchanged means the same display text: a zero-width space or a
                 // digit-script change matches exactly (folded) but is a (cosmetic) edit.
-                let kind = if self.old[o].text == self.new[n].text { LinkKind::Unchanged } else { LinkKind::Modified };
+                let kind = if self.old[o].text == self.new[n].text { ChangeKind::Unchanged } else { ChangeKind::Modified };
                 links.push(Link { kind, old: vec![o], new: vec![n], score, moved: false });
             }
         }
         for n in 0..self.new.len() {
             if self.new_from[n].is_none() {
-                links.push(Link { kind: LinkKind::Added, old: vec![], new: vec![n], score: 0.0, moved: false });
+                links.push(Link { kind: ChangeKind::Added, old: vec![], new: vec![n], score: 0.0, moved: false });
             }
         }
         mark_moves(&mut links);
@@ -723,7 +707,7 @@ mod tests {
         clauses(&crate::structure::parse(&blocks))
     }
 
-    fn kinds(links: &[Link]) -> Vec<(LinkKind, Vec<usize>, Vec<usize>, bool)> {
+    fn kinds(links: &[Link]) -> Vec<(ChangeKind, Vec<usize>, Vec<usize>, bool)> {
         links.iter().map(|l| (l.kind, l.old.clone(), l.new.clone(), l.moved)).collect()
     }
 
@@ -735,10 +719,10 @@ mod tests {
         assert_eq!(
             kinds(&links),
             vec![
-                (LinkKind::Unchanged, vec![0], vec![0], false),
-                (LinkKind::Added, vec![], vec![1], false),
-                (LinkKind::Modified, vec![1], vec![2], false),
-                (LinkKind::Unchanged, vec![2], vec![3], false),
+                (ChangeKind::Unchanged, vec![0], vec![0], false),
+                (ChangeKind::Added, vec![], vec![1], false),
+                (ChangeKind::Modified, vec![1], vec![2], false),
+                (ChangeKind::Unchanged, vec![2], vec![3], false),
             ]
         );
     }
@@ -760,10 +744,10 @@ mod tests {
         );
         let links = align(&old, &new);
         let k = kinds(&links);
-        assert!(k.contains(&(LinkKind::Split, vec![0], vec![1, 2], false)), "{k:?}");
-        assert!(k.contains(&(LinkKind::Merged, vec![1, 2], vec![3], false)), "{k:?}");
-        assert!(k.contains(&(LinkKind::Deleted, vec![3], vec![], false)), "{k:?}");
-        assert!(k.contains(&(LinkKind::Unchanged, vec![4], vec![0], true)), "{k:?}");
+        assert!(k.contains(&(ChangeKind::Split, vec![0], vec![1, 2], false)), "{k:?}");
+        assert!(k.contains(&(ChangeKind::Merged, vec![1, 2], vec![3], false)), "{k:?}");
+        assert!(k.contains(&(ChangeKind::Deleted, vec![3], vec![], false)), "{k:?}");
+        assert!(k.contains(&(ChangeKind::Unchanged, vec![4], vec![0], true)), "{k:?}");
         assert_eq!(k.len(), 4);
     }
 
@@ -772,9 +756,9 @@ mod tests {
         let old = version("មាត្រា ១ ៖ គោលបំណង\n\nច្បាប់នេះមានគោលបំណងកំណត់អំពីការបង្កើតសមាគម ។\n\nមាត្រា ២ ៖ ការចុះបញ្ជី\n\nសមាគមត្រូវជូនដំណឹងទៅក្រសួងមហាផ្ទៃ ។");
         let new = version("មាត្រា ១ ៖ គោលបំណង\n\nច្បាប់នេះមានគោលបំណងកំណត់អំពីការបង្កើតសមាគម ។\n\nមាត្រា ២ ៖ គោលការណ៍\n\nសេរីភាពនៃការបង្កើតសមាគមត្រូវបានធានា ។\n\nមាត្រា ៣ ៖ ការចុះបញ្ជី\n\nសមាគមត្រូវស្នើសុំការអនុញ្ញាតជាមុនពីក្រសួងមហាផ្ទៃ ។");
         let k = kinds(&align(&old, &new));
-        assert_eq!(k[0], (LinkKind::Unchanged, vec![0], vec![0], false));
-        assert!(k.contains(&(LinkKind::Modified, vec![1], vec![2], false)), "{k:?}");
-        assert!(k.contains(&(LinkKind::Added, vec![], vec![1], false)), "{k:?}");
+        assert_eq!(k[0], (ChangeKind::Unchanged, vec![0], vec![0], false));
+        assert!(k.contains(&(ChangeKind::Modified, vec![1], vec![2], false)), "{k:?}");
+        assert!(k.contains(&(ChangeKind::Added, vec![], vec![1], false)), "{k:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::report::{Change, ChangeKind, ClauseRef, DiffReport, Op, OpKind, Summary, VersionRef};
 use super::words::diff_texts;
-use crate::align::{self, Clause, LinkKind};
+use crate::align::{self, Clause};
 use crate::structure::Node;
 
 /// Compares two version trees: every clause, plus the provisions outside the
@@ -20,9 +20,9 @@ pub fn compare(bill: &str, from: VersionRef, to: VersionRef, old_tree: &[Node], 
         let (o, n) = (old_other.get(i), new_other.get(i));
         let kind = match (o, n) {
             (Some(a), Some(b)) if a.text == b.text => continue,
-            (Some(_), Some(_)) => LinkKind::Modified,
-            (Some(_), None) => LinkKind::Deleted,
-            (None, _) => LinkKind::Added,
+            (Some(_), Some(_)) => ChangeKind::Modified,
+            (Some(_), None) => ChangeKind::Deleted,
+            (None, _) => ChangeKind::Added,
         };
         other_links.push(align::Link {
             kind,
@@ -98,14 +98,7 @@ fn change(old: &[Clause], new: &[Clause], link: &align::Link) -> Change {
         (Some(f), Some(t)) => value(f) != value(t),
         _ => false,
     };
-    let kind = match link.kind {
-        LinkKind::Unchanged => ChangeKind::Unchanged,
-        LinkKind::Modified => ChangeKind::Modified,
-        LinkKind::Split => ChangeKind::Split,
-        LinkKind::Merged => ChangeKind::Merged,
-        LinkKind::Added => ChangeKind::Added,
-        LinkKind::Deleted => ChangeKind::Deleted,
-    };
+    let kind = link.kind;
     let (ops, substantive, flags, similarity) = match kind {
         ChangeKind::Unchanged => (vec![Op { op: OpKind::Equal, text: new_text }], false, Vec::new(), 1.0),
         ChangeKind::Added => (vec![Op { op: OpKind::Insert, text: new_text }], true, Vec::new(), 0.0),
