@@ -64,3 +64,35 @@ fn workspace_from_the_environment() {
     let bills: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(bills.as_array().map(|a| a.len()), Some(3), "seeded with the sample bills");
 }
+
+#[test]
+fn search_json_text_and_index_rebuild() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws");
+    let (ok, out, err) = draftwatch(&ws, &["--json", "search", "\"prior permission\"", "--bill", "lango-en", "--limit", "1"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("Building the search index"), "progress on stderr: {err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["total"], 2);
+    let hit = &v["hits"][0];
+    for key in ["bill", "version", "label", "num", "eid", "heading", "snippet", "score"] {
+        assert!(hit.get(key).is_some(), "{key} missing in {hit}");
+    }
+    assert_eq!(hit["bill"], "lango-en");
+    assert_eq!(hit["num"], "12");
+    assert_eq!(v["facets"]["bill"]["lango-en"], 2);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+
+    let (ok, out, _) = draftwatch(&ws, &["search", "ចុះបញ្ជី", "--bill", "lango", "--latest", "--no-color", "--group"]);
+    assert!(ok);
+    assert!(out.contains("[ចុះបញ្ជី]"), "{out}");
+    assert!(out.contains("lango v3"), "{out}");
+
+    let (ok, _, err) = draftwatch(&ws, &["search", "(unclosed"]);
+    assert!(!ok);
+    assert!(err.starts_with("draftwatch: cannot read the search query"), "{err}");
+
+    let (ok, out, err) = draftwatch(&ws, &["index", "rebuild"]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("Search index rebuilt: "), "{out}");
+}

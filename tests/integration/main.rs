@@ -8,5 +8,6 @@ mod corpus;
 mod diff;
 mod formats;
 mod khmer;
+mod search;
 mod util;
 mod workspace;

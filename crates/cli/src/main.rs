@@ -5,8 +5,9 @@
 
 use clap::{Parser, Subcommand};
 use draftwatch_core::ingest::Format;
+use draftwatch_core::search::{Progress, Results};
 use draftwatch_core::structure::{Kind, Node};
-use draftwatch_core::workspace::{ImportOptions, Provenance, Workspace};
+use draftwatch_core::workspace::{ImportOptions, Provenance, SearchOptions, Workspace};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -89,6 +90,43 @@ enum Command {
         /// Clause number (as printed, or its value).
         clause: String,
     },
+    /// Search every clause of every version, in Khmer and English.
+    ///
+    /// Query syntax: words (all must match), "a phrase", AND / OR / NOT, -word,
+    /// prefix*, and fields: bill:, version:, num:, heading:, changed:, right:, org:.
+    Search {
+        /// The query.
+        query: String,
+        /// Only this bill.
+        #[arg(long)]
+        bill: Option<String>,
+        /// Only this version of --bill (number, label or `latest`).
+        #[arg(long)]
+        version: Option<String>,
+        /// Only documents about this right (taxonomy id).
+        #[arg(long)]
+        right: Option<String>,
+        /// Only documents of this organisation.
+        #[arg(long)]
+        org: Option<String>,
+        /// Only the newest version of each bill.
+        #[arg(long)]
+        latest: bool,
+        /// Group hits by clause lineage (one result per clause across versions).
+        #[arg(long)]
+        group: bool,
+        /// Most results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// No colours (default: colours only on a terminal).
+        #[arg(long)]
+        no_color: bool,
+    },
+    /// Maintain the search index (derived from the database).
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
     /// Show a version's structure (or one clause with its text).
     Show {
         /// Bill slug.
@@ -99,6 +137,12 @@ enum Command {
         #[arg(long)]
         clause: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum IndexAction {
+    /// Drop the index and build it again from the database.
+    Rebuild,
 }
 
 fn main() -> ExitCode {
@@ -122,6 +166,26 @@ fn run(cli: Cli) -> Result<(), String> {
     let dir = cli.workspace.clone().unwrap_or_else(Workspace::default_dir);
     let mut ws = Workspace::open(&dir).map_err(|e| e.to_string())?;
     match cli.command {
+        Command::Search { query, bill, version, right, org, latest, group, limit, no_color } => {
+            let opts = SearchOptions { bill, version, right, org, latest, group, limit: Some(limit) };
+            ws.index_with(&mut show_progress).map_err(|e| e.to_string())?;
+            let results = ws.search(&query, &opts).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&results);
+            } else {
+                use std::io::IsTerminal;
+                let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                print_results(&results, color);
+            }
+        }
+        Command::Index { action: IndexAction::Rebuild } => {
+            let docs = ws.rebuild_index(&mut show_progress).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&serde_json::json!({ "documents": docs }));
+            } else {
+                println!("Search index rebuilt: {docs} documents.");
+            }
+        }
         Command::Diff { args, changed_only, format, no_color, .. } => {
             let [bill, from, to] = args.as_slice() else {
                 return Err("diff needs BILL FROM TO (e.g. `draftwatch diff a2i 1 2`) or --files A B".into());
@@ -249,6 +313,69 @@ fn print_diff(report: &draftwatch_core::diff::report::DiffReport, format: &str, 
         other => return Err(format!("unknown format \"{other}\": use text, json or html")),
     }
     Ok(())
+}
+
+/// Indexing progress on stderr, one line updated in place on a terminal.
+fn show_progress(p: &Progress) {
+    use std::io::{IsTerminal, Write};
+    let mut err = std::io::stderr();
+    if p.done == p.total {
+        if err.is_terminal() {
+            let _ = writeln!(err, "\rIndexing: {} versions done.{:30}", p.total, "");
+        }
+        return;
+    }
+    if err.is_terminal() {
+        let _ = write!(err, "\rIndexing {} ({}/{})...{:20}", p.what, p.done + 1, p.total, "");
+    } else if p.done == 0 {
+        let _ = writeln!(err, "Building the search index ({} versions)...", p.total);
+    }
+}
+
+/// Search results as text: one block per hit, matches in bold (or
+/// [brackets] without colour), then the facet counts.
+fn print_results(r: &Results, color: bool) {
+    let mark = |snippet: &str, marks: &[[usize; 2]]| {
+        let chars: Vec<char> = snippet.chars().collect();
+        let (open, close) = if color { ("\x1b[1;4m", "\x1b[0m") } else { ("[", "]") };
+        let mut out = String::new();
+        let mut at = 0;
+        for m in marks {
+            out.extend(&chars[at.min(chars.len())..m[0].min(chars.len())]);
+            out.push_str(open);
+            out.extend(&chars[m[0].min(chars.len())..m[1].min(chars.len())]);
+            out.push_str(close);
+            at = m[1];
+        }
+        out.extend(&chars[at.min(chars.len())..]);
+        out.replace('\n', " ")
+    };
+    println!("{} matching {}.", r.total, if r.total == 1 { "clause" } else { "clauses" });
+    let groups: Vec<(Option<&[draftwatch_core::search::Hit]>, &draftwatch_core::search::Hit)> = match &r.groups {
+        Some(gs) => gs.iter().map(|g| (Some(&g.hits[..]), &g.hits[0])).collect(),
+        None => r.hits.iter().map(|h| (None, h)).collect(),
+    };
+    for (all, h) in groups {
+        let num = h.num.as_deref().map(|n| format!(" art. {n}")).unwrap_or_default();
+        let heading = h.heading.as_deref().map(|t| format!(" — {t}")).unwrap_or_default();
+        println!();
+        println!("{} v{} \"{}\"{num}{heading}  ({:.2})", h.bill, h.version, h.label, h.score);
+        if let Some(all) = all.filter(|a| a.len() > 1) {
+            let seen: Vec<String> = all
+                .iter()
+                .map(|x| format!("v{}{}", x.version, x.num.as_deref().map(|n| format!(" art. {n}")).unwrap_or_default()))
+                .collect();
+            println!("  in: {}", seen.join(", "));
+        }
+        println!("  {}", mark(&h.snippet, &h.marks));
+    }
+    for (dim, counts) in &r.facets {
+        if counts.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        println!("\n{dim}: {}", list.join(", "));
+    }
 }
 
 /// The `show --json` shape: nested objects with the fields named in the contract.

@@ -7,12 +7,14 @@
 //! - [`text`]: normalisation of English and Khmer text;
 //! - [`structure`]: blocks → the provision tree (parts, chapters, articles, paragraphs, points);
 //! - [`store`]: SQLite, the source of truth;
+//! - [`search`]: the tantivy index over every clause of every version, Khmer and English;
 //! - [`workspace`]: the one facade the CLI and the app call.
 #![deny(missing_docs)]
 
 pub mod align;
 pub mod diff;
 pub mod ingest;
+pub mod search;
 pub mod store;
 pub mod structure;
 pub mod text;

@@ -13,6 +13,7 @@
 
 use crate::diff::report::{ClauseRef, DiffReport, VersionRef};
 use crate::ingest::{self, Content, Format, IngestError};
+use crate::search::{self, Progress, SearchError, SearchIndex};
 use crate::store::{self, StoreError};
 use crate::structure::{self, Kind, Node};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -84,6 +85,9 @@ pub enum Error {
     /// A bill had no provisions after parsing.
     #[error("{0}: no provisions were found in the document")]
     Empty(String),
+    /// The search index or a query failed.
+    #[error(transparent)]
+    Search(#[from] SearchError),
 }
 
 impl Error {
@@ -103,6 +107,9 @@ impl Error {
             Error::UnknownBill(_) | Error::UnknownVersion { .. } | Error::UnknownClause { .. } => "not_found",
             Error::Invalid(_) => "invalid",
             Error::Empty(_) => "empty",
+            Error::Search(SearchError::Query(_)) => "invalid_query",
+            Error::Search(SearchError::Busy) => "busy",
+            Error::Search(_) => "index",
         }
     }
 }
@@ -231,12 +238,18 @@ pub struct ImportReport {
     pub provisions: usize,
     /// True when the bill was created by this import.
     pub new_bill: bool,
+    /// Why the search index could not take the new version (it will at the
+    /// next search or start), if it could not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_note: Option<String>,
 }
 
 /// An open workspace.
 pub struct Workspace {
     root: PathBuf,
     conn: Connection,
+    /// The search index, opened on first use.
+    index: Option<SearchIndex>,
 }
 
 impl Workspace {
@@ -271,7 +284,7 @@ impl Workspace {
         std::fs::create_dir_all(dir.join("sources"))
             .map_err(|source| Error::Io { what: format!("cannot create the workspace folder {}", dir.display()), source })?;
         let (conn, new) = store::open(&dir.join("draftwatch.db"))?;
-        let mut ws = Workspace { root: dir.to_path_buf(), conn };
+        let mut ws = Workspace { root: dir.to_path_buf(), conn, index: None };
         if new && seed {
             ws.seed()?;
         }
@@ -407,8 +420,91 @@ impl Workspace {
             }
             return Err(e.into());
         }
+        let index_note = self.update_index(version_id).err().map(|e| e.to_string());
         let version = self.version_info(&opts.bill, &seq.to_string())?;
-        Ok(ImportReport { version, provisions, new_bill })
+        Ok(ImportReport { version, provisions, new_bill, index_note })
+    }
+}
+
+/// Filters of a search (the CLI's `search` options).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SearchOptions {
+    /// Only this bill.
+    pub bill: Option<String>,
+    /// Only this version of `bill` (number, label or `latest`).
+    pub version: Option<String>,
+    /// Only documents about this right.
+    pub right: Option<String>,
+    /// Only documents of this organisation.
+    pub org: Option<String>,
+    /// Only the newest version of each bill.
+    pub latest: bool,
+    /// Group hits by clause lineage.
+    pub group: bool,
+    /// Most hits (default 20).
+    pub limit: Option<usize>,
+}
+
+impl Workspace {
+    /// The search index, opened (and rebuilt or brought up to date from
+    /// SQLite if need be, telling `progress`) on first use.
+    pub fn index_with(&mut self, progress: &mut dyn FnMut(&Progress)) -> Result<&mut SearchIndex> {
+        match &mut self.index {
+            Some(idx) => {
+                if search::behind(&self.conn, idx.marks())? {
+                    idx.catch_up(&self.conn, progress)?;
+                }
+            }
+            None => self.index = Some(SearchIndex::open(&self.root.join("index"), &self.conn, progress)?),
+        }
+        Ok(self.index.as_mut().expect("opened above"))
+    }
+
+    /// Drops the search index and builds it again from SQLite.
+    pub fn rebuild_index(&mut self, progress: &mut dyn FnMut(&Progress)) -> Result<u64> {
+        let built_now = self.index.is_none() && !self.root.join("index").join("meta.json").exists();
+        self.index_with(progress)?;
+        let idx = self.index.as_mut().expect("opened above");
+        if !built_now {
+            idx.rebuild(&self.conn, progress)?;
+        }
+        Ok(idx.num_docs())
+    }
+
+    /// Searches every clause of every version (and every annotation).
+    pub fn search(&mut self, query: &str, opts: &SearchOptions) -> Result<search::Results> {
+        let mut req = search::Request {
+            query: query.to_string(),
+            bill: opts.bill.clone(),
+            right: opts.right.clone(),
+            org: opts.org.clone(),
+            group: opts.group,
+            limit: opts.limit.unwrap_or(20).max(1),
+            ..Default::default()
+        };
+        if let Some(b) = &opts.bill {
+            self.bill_id(b)?;
+        }
+        if let Some(v) = &opts.version {
+            let bill =
+                opts.bill.as_deref().ok_or_else(|| Error::Invalid("--version needs --bill: versions are numbered per bill".into()))?;
+            req.version = Some(self.version_info(bill, v)?.seq);
+        }
+        if opts.latest {
+            req.only_versions = Some(search::latest_versions(&self.conn)?);
+        }
+        Ok(self.index_with(&mut |_| {})?.search(&req)?)
+    }
+
+    /// After an import: the open index takes the version now; an index on
+    /// disk but not open is brought up to date as it opens; with no index
+    /// yet, the first search builds it.
+    fn update_index(&mut self, version_id: i64) -> Result<()> {
+        match &mut self.index {
+            Some(idx) => Ok(idx.index_version(&self.conn, version_id)?),
+            None if self.root.join("index").join("meta.json").exists() => self.index_with(&mut |_| {}).map(|_| ()),
+            None => Ok(()),
+        }
     }
 }
 
@@ -814,7 +910,8 @@ fn insert_tree(tx: &Transaction, version_id: i64, tree: &[Node]) -> Result<usize
     Ok(ord as usize)
 }
 
-fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>> {
+/// A version's provision tree as stored.
+pub(crate) fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>> {
     let mut stmt =
         conn.prepare("SELECT id, parent_id, kind, eid, num, num_value, heading, text FROM provisions WHERE version_id = ?1 ORDER BY ord")?;
     let rows = stmt.query_map([version_id], |r| {

@@ -90,12 +90,7 @@ pub struct Clause {
 impl Clause {
     /// Prepares a clause node.
     pub fn from_node(index: usize, n: &Node) -> Clause {
-        let body = n.full_text();
-        let text = match &n.heading {
-            Some(h) if !body.is_empty() => format!("{h}\n{body}"),
-            Some(h) => h.clone(),
-            None => body.clone(),
-        };
+        let text = clause_text(n);
         let key = text::fold(&text);
         let features = features(&key);
         let heading_features = n.heading.as_deref().map(|h| features_of(&text::fold(h))).unwrap_or_default();
@@ -110,6 +105,17 @@ impl Clause {
             features,
             heading_features,
         }
+    }
+}
+
+/// A clause's display text as compared and searched: the heading line, then
+/// the body with every sub-provision.
+pub fn clause_text(n: &Node) -> String {
+    let body = n.full_text();
+    match &n.heading {
+        Some(h) if !body.is_empty() => format!("{h}\n{body}"),
+        Some(h) => h.clone(),
+        None => body,
     }
 }
 

@@ -27,7 +27,7 @@ pub mod compare;
 pub mod html;
 pub mod report;
 pub mod text;
-mod tokens;
+pub(crate) mod tokens;
 mod words;
 
 pub use compare::compare;
