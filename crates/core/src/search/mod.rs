@@ -471,32 +471,76 @@ impl SearchIndex {
     }
 }
 
-/// Snippet generators for the fields a hit's text may have matched in.
+/// Snippet generators for the fields a hit's text may have matched in; none
+/// for a field the query has no term in (cutting a text into words is the
+/// costly part of a snippet: it is done only where a match can be).
 struct Snippets {
-    en: SnippetGenerator,
-    exact: SnippetGenerator,
-    km: SnippetGenerator,
+    en: Option<SnippetGenerator>,
+    exact: Option<SnippetGenerator>,
+    km: Option<SnippetGenerator>,
+    /// The query's words as indexed, to find where in a long text to look.
+    needles: Vec<String>,
 }
+
+/// Bytes of text around the first likely match that a snippet is cut from
+/// (a long clause is not cut into words whole just to show 180 characters).
+const WINDOW_BEFORE: usize = 600;
+const WINDOW_AFTER: usize = 1800;
 
 impl Snippets {
     fn new(searcher: &tantivy::Searcher, query: &dyn Query, f: &Fields) -> Result<Snippets> {
-        let make = |field| -> Result<SnippetGenerator> {
+        let make = |field| -> Result<Option<SnippetGenerator>> {
+            let mut has_terms = false;
+            query.query_terms(&mut |term, _| has_terms |= term.field() == field);
+            if !has_terms {
+                return Ok(None);
+            }
             let mut g = SnippetGenerator::create(searcher, query, field)?;
             g.set_max_num_chars(SNIPPET_CHARS);
-            Ok(g)
+            Ok(Some(g))
         };
-        Ok(Snippets { en: make(f.text_en)?, exact: make(f.text_exact)?, km: make(f.text_km)? })
+        let mut needles = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if let Some(t) = term.value().as_str().filter(|t| !t.is_empty()) {
+                needles.push(t.to_string());
+            }
+        });
+        Ok(Snippets { en: make(f.text_en)?, exact: make(f.text_exact)?, km: make(f.text_km)?, needles })
     }
 
     /// The best fragment of `body` and its marks (code-point offsets); the
     /// text's start when nothing in it matched (a filter-only query).
     fn make(&self, lang: &str, body: &str) -> (String, Vec<[usize; 2]>) {
-        let order: &[&SnippetGenerator] = match lang {
-            "km" => &[&self.km, &self.exact],
-            "en" => &[&self.en, &self.exact],
-            _ => &[&self.exact, &self.km],
+        if body.len() > WINDOW_BEFORE + WINDOW_AFTER {
+            // An indexed word (lower case, maybe a stem) is found in the
+            // ASCII-lower-cased text where the match most likely is; when
+            // not (other case rules, Khmer digits), the whole text is used.
+            let lower = body.to_ascii_lowercase();
+            if let Some(at) = self.needles.iter().filter_map(|n| lower.find(n.as_str())).min() {
+                let mut from = at.saturating_sub(WINDOW_BEFORE);
+                while !body.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (at + WINDOW_AFTER).min(body.len());
+                while !body.is_char_boundary(to) {
+                    to += 1;
+                }
+                let (snippet, marks) = self.cut(lang, &body[from..to]);
+                if !marks.is_empty() {
+                    return (snippet, marks);
+                }
+            }
+        }
+        self.cut(lang, body)
+    }
+
+    fn cut(&self, lang: &str, body: &str) -> (String, Vec<[usize; 2]>) {
+        let order = match lang {
+            "km" => [&self.km, &self.exact],
+            "en" => [&self.en, &self.exact],
+            _ => [&self.exact, &self.km],
         };
-        for g in order {
+        for g in order.into_iter().flatten() {
             let s = g.snippet(body);
             if !s.highlighted().is_empty() {
                 let fragment = s.fragment();
