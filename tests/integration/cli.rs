@@ -96,3 +96,64 @@ fn search_json_text_and_index_rebuild() {
     assert!(ok, "{err}");
     assert!(out.starts_with("Search index rebuilt: "), "{out}");
 }
+
+#[test]
+fn annotate_org_right_commands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws");
+    let (ok, out, err) = draftwatch(&ws, &["org", "add", "CCC", "--name", "Cooperation Committee for Cambodia"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Added organisation CCC"), "{out}");
+    let (ok, out, err) = draftwatch(
+        &ws,
+        &[
+            "--json",
+            "annotate",
+            "add",
+            "lango-en",
+            "1",
+            "12",
+            "--quote",
+            "prior permission",
+            "--title",
+            "Prior permission",
+            "--right",
+            "association",
+            "--impact",
+            "strongly-restricts",
+            "--ref",
+            "ICCPR Art. 22",
+            "--org",
+            "CCC",
+            "--author",
+            "Sokha",
+            "--proposed",
+            "notification",
+        ],
+    );
+    assert!(ok, "{err}");
+    let a: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(a["impact"], "strongly_restricts");
+    assert_eq!(a["quote"]["exact"], "prior permission");
+    assert_eq!(a["clause"]["num"], "12");
+    let id = a["id"].as_i64().unwrap().to_string();
+    let (ok, out, _) = draftwatch(&ws, &["annotate", "reply", &id, "Agreed.", "--author", "Dara"]);
+    assert!(ok, "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["annotate", "show", &id]);
+    assert!(ok);
+    assert!(out.contains("quote: \"prior permission\"") && out.contains("reply by Dara"), "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["annotate", "list", "--right", "association"]);
+    assert!(ok && out.contains("Prior permission"), "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["search", "permission", "--org", "CCC", "--no-color"]);
+    assert!(ok && out.contains(&format!("annotation {id}: Prior permission")), "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["annotate", "review"]);
+    assert!(ok && out.contains("Nothing needs review"), "{out}");
+    let (ok, _, err) = draftwatch(&ws, &["annotate", "review", &id]);
+    assert!(!ok && err.contains("--confirm, --reattach CLAUSE"), "{err}");
+    let (ok, _, err) = draftwatch(&ws, &["annotate", "add", "lango-en", "1", "12", "--title", "x", "--right", "nope"]);
+    assert!(!ok && err.contains("not a right of the taxonomy"), "{err}");
+    let (ok, out, _) = draftwatch(&ws, &["right", "list"]);
+    assert!(ok && out.contains("association") && out.contains("សេរីភាពសមាគម"), "{out}");
+    let (ok, out, _) = draftwatch(&ws, &["annotate", "delete", &id, "--author", "Sokha"]);
+    assert!(ok && out.contains("Deleted annotation"), "{out}");
+}

@@ -2,6 +2,7 @@
 //! Corpus tests read `../shared/corpus` (beside the repository, in CI too).
 
 mod alignment;
+mod annotations;
 mod bad_input;
 mod cli;
 mod corpus;

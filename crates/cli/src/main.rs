@@ -4,10 +4,13 @@
 //! status 1 (2 for bad usage, from clap).
 
 use clap::{Parser, Subcommand};
+use draftwatch_core::annotate::taxonomy::Right;
+use draftwatch_core::annotate::{Annotation, AnnotationEdit, Filter, NewAnnotation};
 use draftwatch_core::ingest::Format;
+use draftwatch_core::positions::Organisation;
 use draftwatch_core::search::{Progress, Results};
 use draftwatch_core::structure::{Kind, Node};
-use draftwatch_core::workspace::{ImportOptions, Provenance, SearchOptions, Workspace};
+use draftwatch_core::workspace::{ImportOptions, Provenance, ReviewAction, SearchOptions, Workspace};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -109,6 +112,12 @@ enum Command {
         /// Only documents of this organisation.
         #[arg(long)]
         org: Option<String>,
+        /// Only annotations with this status.
+        #[arg(long)]
+        status: Option<String>,
+        /// Only annotations with this impact.
+        #[arg(long)]
+        impact: Option<String>,
         /// Only the newest version of each bill.
         #[arg(long)]
         latest: bool,
@@ -121,6 +130,21 @@ enum Command {
         /// No colours (default: colours only on a terminal).
         #[arg(long)]
         no_color: bool,
+    },
+    /// Rights-impact annotations on clauses: add, list, show, edit, reply, review, delete.
+    Annotate {
+        #[command(subcommand)]
+        action: AnnotateAction,
+    },
+    /// Member organisations of the coalition.
+    Org {
+        #[command(subcommand)]
+        action: OrgAction,
+    },
+    /// The rights taxonomy (built in, plus your own entries).
+    Right {
+        #[command(subcommand)]
+        action: RightAction,
     },
     /// Maintain the search index (derived from the database).
     Index {
@@ -139,6 +163,191 @@ enum Command {
     },
 }
 
+/// Fields of an annotation, shared by `add` and `edit`.
+#[derive(clap::Args, Default)]
+struct AnnotationFields {
+    /// Title.
+    #[arg(long)]
+    title: Option<String>,
+    /// The concern: why this text matters for rights.
+    #[arg(long)]
+    concern: Option<String>,
+    /// The recommendation, in words.
+    #[arg(long)]
+    recommendation: Option<String>,
+    /// Proposed wording replacing the quote (or the whole clause).
+    #[arg(long)]
+    proposed: Option<String>,
+    /// Recommend deleting the clause.
+    #[arg(long)]
+    delete_clause: bool,
+    /// A right affected (taxonomy id; repeat for several). `draftwatch right list` lists them.
+    #[arg(long = "right")]
+    rights: Vec<String>,
+    /// strongly-restricts, restricts (default), neutral, protects, strongly-protects.
+    #[arg(long)]
+    impact: Option<String>,
+    /// A legal reference, e.g. "ICCPR Art. 22" (repeat for several).
+    #[arg(long = "ref")]
+    refs: Vec<String>,
+    /// A tag (repeat for several).
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    /// draft (default), proposed, agreed, withdrawn.
+    #[arg(long)]
+    status: Option<String>,
+    /// Organisation (short name).
+    #[arg(long)]
+    org: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum AnnotateAction {
+    /// Annotate a clause, or a quoted span of it.
+    Add {
+        /// Bill slug.
+        bill: String,
+        /// Version: number, label or `latest`.
+        version: String,
+        /// Clause number.
+        clause: String,
+        /// The quoted span, exactly as in the clause (default: the whole clause).
+        #[arg(long)]
+        quote: Option<String>,
+        /// Where the quote starts (character offset in the clause), when it occurs more than once.
+        #[arg(long)]
+        quote_start: Option<usize>,
+        #[command(flatten)]
+        fields: AnnotationFields,
+        /// Author (default: $DRAFTWATCH_AUTHOR, else $USER).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// List annotations.
+    List {
+        /// Only this bill.
+        #[arg(long)]
+        bill: Option<String>,
+        /// Only with this right.
+        #[arg(long)]
+        right: Option<String>,
+        /// Only of this organisation.
+        #[arg(long)]
+        org: Option<String>,
+        /// Only with this status.
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// One annotation with its thread, history and placements.
+    Show {
+        /// Annotation id.
+        id: i64,
+    },
+    /// Change fields of an annotation (only those given).
+    Edit {
+        /// Annotation id.
+        id: i64,
+        #[command(flatten)]
+        fields: AnnotationFields,
+        /// Clear the proposed wording.
+        #[arg(long)]
+        no_proposed: bool,
+        /// No longer recommend deleting the clause.
+        #[arg(long)]
+        keep_clause: bool,
+        /// Author of the change.
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Reply in an annotation's thread.
+    Reply {
+        /// Annotation id.
+        id: i64,
+        /// The reply.
+        body: String,
+        /// Organisation (short name).
+        #[arg(long)]
+        org: Option<String>,
+        /// Author.
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// List what needs a person after a new version; or decide on one annotation.
+    Review {
+        /// Annotation to decide on (without: list what needs review).
+        id: Option<i64>,
+        /// Only this bill (listing).
+        #[arg(long)]
+        bill: Option<String>,
+        /// The placement is right.
+        #[arg(long, conflicts_with_all = ["reattach", "close"])]
+        confirm: bool,
+        /// Attach to this clause (number) of the annotation's version.
+        #[arg(long, value_name = "CLAUSE", conflicts_with = "close")]
+        reattach: Option<String>,
+        /// With --reattach: the quoted span in that clause.
+        #[arg(long, requires = "reattach")]
+        quote: Option<String>,
+        /// With --quote: where it starts, if it occurs more than once.
+        #[arg(long, requires = "quote")]
+        quote_start: Option<usize>,
+        /// It no longer applies: withdraw it.
+        #[arg(long)]
+        close: bool,
+        /// Author of the decision.
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Delete an annotation (its history is kept).
+    Delete {
+        /// Annotation id.
+        id: i64,
+        /// Author.
+        #[arg(long)]
+        author: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgAction {
+    /// Add an organisation.
+    Add {
+        /// Short name, one word (CCC, ADHOC).
+        short_name: String,
+        /// Full name.
+        #[arg(long)]
+        name: String,
+        /// Name in Khmer.
+        #[arg(long)]
+        name_km: Option<String>,
+        /// Contact.
+        #[arg(long)]
+        contact: Option<String>,
+    },
+    /// List the organisations.
+    List,
+}
+
+#[derive(Subcommand)]
+enum RightAction {
+    /// List the rights of the taxonomy.
+    List,
+    /// Add a right.
+    Add {
+        /// Id: lower-case letters, digits and _.
+        id: String,
+        /// English label.
+        #[arg(long)]
+        en: String,
+        /// Khmer label.
+        #[arg(long, default_value = "")]
+        km: String,
+        /// A reference (repeat for several).
+        #[arg(long = "ref")]
+        refs: Vec<String>,
+    },
+}
+
 #[derive(Subcommand)]
 enum IndexAction {
     /// Drop the index and build it again from the database.
@@ -146,6 +355,13 @@ enum IndexAction {
 }
 
 fn main() -> ExitCode {
+    // `draftwatch ... | head` ends quietly, as command-line tools do, instead
+    // of panicking on the closed pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -166,8 +382,8 @@ fn run(cli: Cli) -> Result<(), String> {
     let dir = cli.workspace.clone().unwrap_or_else(Workspace::default_dir);
     let mut ws = Workspace::open(&dir).map_err(|e| e.to_string())?;
     match cli.command {
-        Command::Search { query, bill, version, right, org, latest, group, limit, no_color } => {
-            let opts = SearchOptions { bill, version, right, org, latest, group, limit: Some(limit) };
+        Command::Search { query, bill, version, right, org, status, impact, latest, group, limit, no_color } => {
+            let opts = SearchOptions { bill, version, right, org, status, impact, latest, group, limit: Some(limit) };
             ws.index_with(&mut show_progress).map_err(|e| e.to_string())?;
             let results = ws.search(&query, &opts).map_err(|e| e.to_string())?;
             if json {
@@ -176,6 +392,42 @@ fn run(cli: Cli) -> Result<(), String> {
                 use std::io::IsTerminal;
                 let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                 print_results(&results, color);
+            }
+        }
+        Command::Annotate { action } => annotate(&mut ws, action, json)?,
+        Command::Org { action: OrgAction::Add { short_name, name, name_km, contact } } => {
+            let o = ws.org_add(&Organisation { uid: String::new(), short_name, name, name_km, contact }).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&o);
+            } else {
+                println!("Added organisation {} ({}).", o.short_name, o.name);
+            }
+        }
+        Command::Org { action: OrgAction::List } => {
+            let orgs = ws.orgs().map_err(|e| e.to_string())?;
+            if json {
+                print_json(&orgs);
+            } else {
+                for o in orgs {
+                    let km = o.name_km.as_deref().map(|k| format!(" / {k}")).unwrap_or_default();
+                    println!("{:<12} {}{km}", o.short_name, o.name);
+                }
+            }
+        }
+        Command::Right { action: RightAction::List } => {
+            let rights = ws.rights().map_err(|e| e.to_string())?;
+            if json {
+                print_json(&rights);
+            } else {
+                for r in rights {
+                    println!("{:<20} {} / {}  [{}]", r.id, r.en, r.km, r.refs.join("; "));
+                }
+            }
+        }
+        Command::Right { action: RightAction::Add { id, en, km, refs } } => {
+            ws.right_add(&Right { id: id.clone(), en, km, refs, builtin: false }).map_err(|e| e.to_string())?;
+            if !json {
+                println!("Added right {id}.");
             }
         }
         Command::Index { action: IndexAction::Rebuild } => {
@@ -315,6 +567,205 @@ fn print_diff(report: &draftwatch_core::diff::report::DiffReport, format: &str, 
     Ok(())
 }
 
+/// The author of a change: `--author`, else $DRAFTWATCH_AUTHOR, else $USER.
+fn author(given: Option<String>) -> String {
+    given
+        .or_else(|| std::env::var("DRAFTWATCH_AUTHOR").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn annotate(ws: &mut Workspace, action: AnnotateAction, json: bool) -> Result<(), String> {
+    let err = |e: draftwatch_core::Error| e.to_string();
+    match action {
+        AnnotateAction::Add { bill, version, clause, quote, quote_start, fields: f, author: who } => {
+            let na = NewAnnotation {
+                bill,
+                version,
+                clause,
+                quote,
+                quote_start,
+                title: f.title.unwrap_or_default(),
+                concern: f.concern.unwrap_or_default(),
+                recommendation: f.recommendation.unwrap_or_default(),
+                proposed: f.proposed,
+                delete_clause: f.delete_clause,
+                rights: f.rights,
+                impact: f.impact,
+                refs: f.refs,
+                tags: f.tags,
+                status: f.status,
+                author: author(who),
+                org: f.org,
+            };
+            let a = ws.annotate_add(&na).map_err(err)?;
+            if json {
+                print_json(&a);
+            } else {
+                println!("Added annotation {} on {}.", a.id, place(&a));
+            }
+        }
+        AnnotateAction::List { bill, right, org, status } => {
+            let list = ws.annotations(&Filter { bill, right, org, status, ..Filter::default() }).map_err(err)?;
+            if json {
+                print_json(&list);
+            } else {
+                for a in list {
+                    println!(
+                        "{:>4}  {:<28} {:<18} {:<9} {:<12} {}",
+                        a.id,
+                        place(&a),
+                        a.impact.as_str(),
+                        a.status.as_str(),
+                        a.anchor.as_str(),
+                        a.title
+                    );
+                }
+            }
+        }
+        AnnotateAction::Show { id } => {
+            let d = ws.annotation(id).map_err(err)?;
+            if json {
+                print_json(&d);
+            } else {
+                let a = &d.annotation;
+                println!("{} — {}", a.id, a.title);
+                println!("  on {} ({}, score {:.2}){}", place(a), a.anchor.as_str(), a.anchor_score, note(a));
+                if let Some(q) = &a.quote {
+                    println!("  quote: \"{}\" (characters {}–{})", q.exact, q.start, q.end);
+                }
+                println!("  impact {}, status {}, rights {}", a.impact.as_str(), a.status.as_str(), a.rights.join(", "));
+                for (label, v) in [("concern", &a.concern), ("recommendation", &a.recommendation)] {
+                    if !v.is_empty() {
+                        println!("  {label}: {v}");
+                    }
+                }
+                if let Some(p) = &a.proposed {
+                    println!("  proposed wording: {p}");
+                }
+                if a.delete_clause {
+                    println!("  recommends deleting the clause");
+                }
+                if !a.refs.is_empty() {
+                    println!("  references: {}", a.refs.join("; "));
+                }
+                println!("  by {}{}", a.author, a.org.as_deref().map(|o| format!(" ({o})")).unwrap_or_default());
+                for p in &d.placements {
+                    println!(
+                        "  v{}: {} {}",
+                        p.version,
+                        p.num.as_deref().map(|n| format!("art. {n}")).unwrap_or("—".into()),
+                        p.anchor.as_str()
+                    );
+                }
+                for r in &d.replies {
+                    println!("  reply by {} at {}: {}", r.author, r.created_at, r.body);
+                }
+                for e in &d.history {
+                    println!(
+                        "  {} {} {} {}",
+                        e.at,
+                        e.author,
+                        e.action,
+                        if e.changes == serde_json::json!({}) { String::new() } else { e.changes.to_string() }
+                    );
+                }
+            }
+        }
+        AnnotateAction::Edit { id, fields: f, no_proposed, keep_clause, author: who } => {
+            let e = AnnotationEdit {
+                title: f.title,
+                concern: f.concern,
+                recommendation: f.recommendation,
+                proposed: if no_proposed { Some(String::new()) } else { f.proposed },
+                delete_clause: if f.delete_clause {
+                    Some(true)
+                } else if keep_clause {
+                    Some(false)
+                } else {
+                    None
+                },
+                rights: (!f.rights.is_empty()).then_some(f.rights),
+                impact: f.impact,
+                refs: (!f.refs.is_empty()).then_some(f.refs),
+                tags: (!f.tags.is_empty()).then_some(f.tags),
+                status: f.status,
+                org: f.org,
+            };
+            let a = ws.annotate_edit(id, &e, &author(who)).map_err(err)?;
+            if json {
+                print_json(&a);
+            } else {
+                println!("Annotation {} is now: {} ({}, {}).", a.id, a.title, a.impact.as_str(), a.status.as_str());
+            }
+        }
+        AnnotateAction::Reply { id, body, org, author: who } => {
+            let r = ws.annotate_reply(id, &author(who), org.as_deref(), &body).map_err(err)?;
+            if json {
+                print_json(&r);
+            } else {
+                println!("Replied to annotation {id}.");
+            }
+        }
+        AnnotateAction::Review { id: None, bill, .. } => {
+            let items = ws.review_queue(bill.as_deref()).map_err(err)?;
+            if json {
+                print_json(&items);
+            } else if items.is_empty() {
+                println!("Nothing needs review.");
+            } else {
+                for it in items {
+                    let a = &it.annotation;
+                    println!("{:>4}  {} — {}: {}{}", a.id, place(a), a.anchor.as_str(), a.title, note(a));
+                    if let Some(q) = &a.quote {
+                        println!("      quote: \"{}\"", q.exact);
+                    }
+                    for (label, t) in [("was", &it.old_text), ("now", &it.new_text)] {
+                        if let Some(t) = t {
+                            println!("      {label}: {}", t.replace('\n', " "));
+                        }
+                    }
+                }
+                println!("\nDecide with: draftwatch annotate review ID --confirm | --reattach CLAUSE [--quote TEXT] | --close");
+            }
+        }
+        AnnotateAction::Review { id: Some(id), confirm, reattach, quote, quote_start, close, author: who, .. } => {
+            let action = match (confirm, reattach, close) {
+                (true, None, false) => ReviewAction::Confirm,
+                (false, Some(clause), false) => ReviewAction::Reattach { clause, quote, quote_start },
+                (false, None, true) => ReviewAction::Close,
+                _ => return Err("say what to do: --confirm, --reattach CLAUSE [--quote TEXT] or --close".into()),
+            };
+            let a = ws.annotate_review(id, &action, &author(who)).map_err(err)?;
+            if json {
+                print_json(&a);
+            } else {
+                println!("Annotation {} is {} on {} ({}).", a.id, a.anchor.as_str(), place(&a), a.status.as_str());
+            }
+        }
+        AnnotateAction::Delete { id, author: who } => {
+            let a = ws.annotate_delete(id, &author(who)).map_err(err)?;
+            if json {
+                print_json(&a);
+            } else {
+                println!("Deleted annotation {} ({}).", a.id, a.title);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `bill v2 art. 8` for an annotation's place.
+fn place(a: &Annotation) -> String {
+    let clause = a.clause.as_ref().and_then(|c| c.num.clone()).map(|n| format!(" art. {n}")).unwrap_or_else(|| " (clause deleted)".into());
+    format!("{} v{}{clause}", a.bill, a.version)
+}
+
+fn note(a: &Annotation) -> String {
+    a.anchor_note.as_deref().map(|n| format!(": {n}")).unwrap_or_default()
+}
+
 /// Indexing progress on stderr, one line updated in place on a terminal.
 fn show_progress(p: &Progress) {
     use std::io::{IsTerminal, Write};
@@ -350,7 +801,7 @@ fn print_results(r: &Results, color: bool) {
         out.extend(&chars[at.min(chars.len())..]);
         out.replace('\n', " ")
     };
-    println!("{} matching {}.", r.total, if r.total == 1 { "clause" } else { "clauses" });
+    println!("{} {}.", r.total, if r.total == 1 { "result" } else { "results" });
     let groups: Vec<(Option<&[draftwatch_core::search::Hit]>, &draftwatch_core::search::Hit)> = match &r.groups {
         Some(gs) => gs.iter().map(|g| (Some(&g.hits[..]), &g.hits[0])).collect(),
         None => r.hits.iter().map(|h| (None, h)).collect(),
@@ -359,7 +810,12 @@ fn print_results(r: &Results, color: bool) {
         let num = h.num.as_deref().map(|n| format!(" art. {n}")).unwrap_or_default();
         let heading = h.heading.as_deref().map(|t| format!(" — {t}")).unwrap_or_default();
         println!();
-        println!("{} v{} \"{}\"{num}{heading}  ({:.2})", h.bill, h.version, h.label, h.score);
+        match (h.annotation, &h.title) {
+            (Some(id), title) => {
+                println!("annotation {id}: {} — on {} v{}{num}  ({:.2})", title.as_deref().unwrap_or(""), h.bill, h.version, h.score)
+            }
+            _ => println!("{} v{} \"{}\"{num}{heading}  ({:.2})", h.bill, h.version, h.label, h.score),
+        }
         if let Some(all) = all.filter(|a| a.len() > 1) {
             let seen: Vec<String> = all
                 .iter()

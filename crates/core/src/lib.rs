@@ -6,14 +6,18 @@
 //! - [`ingest`]: a file's bytes → ordered blocks (or a ready tree for Akoma Ntoso / USLM);
 //! - [`text`]: normalisation of English and Khmer text;
 //! - [`structure`]: blocks → the provision tree (parts, chapters, articles, paragraphs, points);
+//! - [`annotate`]: rights-impact annotations, their anchoring and carry-forward to new versions;
+//! - [`positions`]: organisations and joint positions;
 //! - [`store`]: SQLite, the source of truth;
 //! - [`search`]: the tantivy index over every clause of every version, Khmer and English;
 //! - [`workspace`]: the one facade the CLI and the app call.
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod annotate;
 pub mod diff;
 pub mod ingest;
+pub mod positions;
 pub mod search;
 pub mod store;
 pub mod structure;

@@ -16,6 +16,7 @@ use crate::ingest::{self, Content, Format, IngestError};
 use crate::search::{self, Progress, SearchError, SearchIndex};
 use crate::store::{self, StoreError};
 use crate::structure::{self, Kind, Node};
+use crate::{annotate, positions};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -242,6 +243,10 @@ pub struct ImportReport {
     /// next search or start), if it could not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_note: Option<String>,
+    /// Annotations of the previous version placed again on this one
+    /// (`draftwatch annotate review` lists those that need a person).
+    #[serde(default)]
+    pub annotations_carried: usize,
 }
 
 /// An open workspace.
@@ -412,6 +417,21 @@ impl Workspace {
         let version_id = tx.last_insert_rowid();
         let provisions = insert_tree(&tx, version_id, &tree)?;
         crate::align::lineage::link_version(&tx, version_id, |id| load_tree(&tx, id).map_err(into_sqlite))?;
+        // Open annotations of the previous version are placed on this one, in
+        // the same transaction: the import lands whole or not at all.
+        let trees = std::cell::RefCell::new(std::collections::HashMap::<i64, Vec<Node>>::new());
+        let text_of = |provision: i64| -> Result<String> {
+            let (vid, eid): (i64, String) =
+                tx.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let mut trees = trees.borrow_mut();
+            let tree = match trees.entry(vid) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(load_tree(&tx, vid)?),
+            };
+            let node = structure::walk_all(tree).into_iter().find(|n| n.eid == eid).map(crate::align::clause_text);
+            node.ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))
+        };
+        let carried = annotate::carry_forward(&tx, version_id, &text_of)?.len();
         // The original file goes in place before the commit, and away again if it fails.
         let written = write_source(&self.root, &sha, bytes)?;
         if let Err(e) = tx.commit() {
@@ -422,7 +442,7 @@ impl Workspace {
         }
         let index_note = self.update_index(version_id).err().map(|e| e.to_string());
         let version = self.version_info(&opts.bill, &seq.to_string())?;
-        Ok(ImportReport { version, provisions, new_bill, index_note })
+        Ok(ImportReport { version, provisions, new_bill, index_note, annotations_carried: carried })
     }
 }
 
@@ -437,6 +457,10 @@ pub struct SearchOptions {
     pub right: Option<String>,
     /// Only documents of this organisation.
     pub org: Option<String>,
+    /// Only annotations with this status.
+    pub status: Option<String>,
+    /// Only annotations with this impact.
+    pub impact: Option<String>,
     /// Only the newest version of each bill.
     pub latest: bool,
     /// Group hits by clause lineage.
@@ -478,6 +502,8 @@ impl Workspace {
             bill: opts.bill.clone(),
             right: opts.right.clone(),
             org: opts.org.clone(),
+            status: opts.status.clone(),
+            impact: opts.impact.clone(),
             group: opts.group,
             limit: opts.limit.unwrap_or(20).max(1),
             ..Default::default()
@@ -501,11 +527,195 @@ impl Workspace {
     /// yet, the first search builds it.
     fn update_index(&mut self, version_id: i64) -> Result<()> {
         match &mut self.index {
-            Some(idx) => Ok(idx.index_version(&self.conn, version_id)?),
+            Some(idx) => {
+                idx.index_version(&self.conn, version_id)?;
+                Ok(idx.catch_up(&self.conn, &mut |_| {})?)
+            }
             None if self.root.join("index").join("meta.json").exists() => self.index_with(&mut |_| {}).map(|_| ()),
             None => Ok(()),
         }
     }
+}
+
+/// What a person decides on an annotation in review.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewAction {
+    /// The placement is right.
+    Confirm,
+    /// Attach to this clause (number) of the annotation's version, quoting `quote` (or the whole clause).
+    Reattach {
+        /// Clause number.
+        clause: String,
+        /// Quote.
+        quote: Option<String>,
+        /// Start of the quote (code points), if it occurs more than once.
+        quote_start: Option<usize>,
+    },
+    /// It no longer applies: withdraw it.
+    Close,
+}
+
+/// An annotation waiting for a person, with the text it was on and the text
+/// it was placed on (`annotate review`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewItem {
+    /// The annotation as it stands.
+    pub annotation: annotate::Annotation,
+    /// The clause text on the version before (where the annotation was last placed for sure).
+    pub old_text: Option<String>,
+    /// The clause text it is placed on now (None when the clause was deleted).
+    pub new_text: Option<String>,
+}
+
+impl Workspace {
+    /// Annotates a clause (or a quoted span of it).
+    pub fn annotate_add(&mut self, na: &annotate::NewAnnotation) -> Result<annotate::Annotation> {
+        let version_id = self.version_id(&na.bill, &na.version)?;
+        let node = self.clause(&na.bill, &na.version, &na.clause)?;
+        let provision_id: i64 =
+            self.conn
+                .query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![version_id, node.eid], |r| r.get(0))?;
+        let text = crate::align::clause_text(&node);
+        let tx = self.conn.transaction()?;
+        let id = annotate::insert(&tx, na, version_id, provision_id, &text)?;
+        tx.commit()?;
+        self.annotations_changed();
+        annotate::get(&self.conn, id)
+    }
+
+    /// Annotations matching a filter.
+    pub fn annotations(&self, f: &annotate::Filter) -> Result<Vec<annotate::Annotation>> {
+        annotate::list(&self.conn, f)
+    }
+
+    /// One annotation with its thread, history and placements.
+    pub fn annotation(&self, id: i64) -> Result<annotate::AnnotationDetail> {
+        annotate::detail(&self.conn, id)
+    }
+
+    /// Edits an annotation; returns it as it is now.
+    pub fn annotate_edit(&mut self, id: i64, e: &annotate::AnnotationEdit, author: &str) -> Result<annotate::Annotation> {
+        let tx = self.conn.transaction()?;
+        let changed = annotate::edit(&tx, id, e, author)?;
+        tx.commit()?;
+        if changed {
+            self.annotations_changed();
+        }
+        annotate::get(&self.conn, id)
+    }
+
+    /// Replies to an annotation.
+    pub fn annotate_reply(&mut self, id: i64, author: &str, org: Option<&str>, body: &str) -> Result<annotate::Reply> {
+        let r = annotate::reply(&self.conn, id, author, org, body)?;
+        self.annotations_changed();
+        Ok(r)
+    }
+
+    /// Deletes an annotation (its history is kept).
+    pub fn annotate_delete(&mut self, id: i64, author: &str) -> Result<annotate::Annotation> {
+        let tx = self.conn.transaction()?;
+        let a = annotate::delete(&tx, id, author)?;
+        tx.commit()?;
+        self.annotations_changed();
+        Ok(a)
+    }
+
+    /// Annotations that need a person (`needs_review`, or `orphaned` and still
+    /// open), with the old and the new text side by side.
+    pub fn review_queue(&self, bill: Option<&str>) -> Result<Vec<ReviewItem>> {
+        let f = annotate::Filter {
+            bill: bill.map(str::to_string),
+            anchors: vec![annotate::anchor::Anchor::NeedsReview, annotate::anchor::Anchor::Orphaned],
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        for a in annotate::list(&self.conn, &f)?.into_iter().filter(|a| a.status != annotate::Status::Withdrawn) {
+            let prev: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT pl.provision_id FROM annotation_placements pl JOIN versions v ON v.id = pl.version_id                      WHERE pl.annotation_id = ?1 AND v.seq < ?2 AND pl.provision_id IS NOT NULL ORDER BY v.seq DESC LIMIT 1",
+                    params![a.id, a.version],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let now: Option<i64> = self.conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [a.id], |r| r.get(0))?;
+            let old_text = prev.map(|p| provision_text(&self.conn, p)).transpose()?;
+            let new_text = now.map(|p| provision_text(&self.conn, p)).transpose()?;
+            out.push(ReviewItem { annotation: a, old_text, new_text });
+        }
+        Ok(out)
+    }
+
+    /// Applies a person's review decision.
+    pub fn annotate_review(&mut self, id: i64, action: &ReviewAction, author: &str) -> Result<annotate::Annotation> {
+        let decision = match action {
+            ReviewAction::Confirm => annotate::Decision::Confirm,
+            ReviewAction::Close => annotate::Decision::Close,
+            ReviewAction::Reattach { clause, quote, quote_start } => {
+                let a = annotate::get(&self.conn, id)?;
+                let node = self.clause(&a.bill, &a.version.to_string(), clause)?;
+                let version_id = self.version_id(&a.bill, &a.version.to_string())?;
+                let provision_id: i64 = self.conn.query_row(
+                    "SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2",
+                    params![version_id, node.eid],
+                    |r| r.get(0),
+                )?;
+                annotate::Decision::Reattach {
+                    provision_id,
+                    text: crate::align::clause_text(&node),
+                    quote: quote.clone(),
+                    quote_start: *quote_start,
+                }
+            }
+        };
+        let tx = self.conn.transaction()?;
+        annotate::review(&tx, id, &decision, author)?;
+        tx.commit()?;
+        self.annotations_changed();
+        annotate::get(&self.conn, id)
+    }
+
+    /// The rights taxonomy (built-in and the workspace's own entries).
+    pub fn rights(&self) -> Result<Vec<annotate::taxonomy::Right>> {
+        annotate::taxonomy::all(&self.conn)
+    }
+
+    /// Adds a right to the workspace's taxonomy.
+    pub fn right_add(&mut self, r: &annotate::taxonomy::Right) -> Result<()> {
+        annotate::taxonomy::add(&self.conn, r)
+    }
+
+    /// Adds an organisation.
+    pub fn org_add(&mut self, o: &positions::Organisation) -> Result<positions::Organisation> {
+        positions::add(&self.conn, o)
+    }
+
+    /// The organisations.
+    pub fn orgs(&self) -> Result<Vec<positions::Organisation>> {
+        positions::list(&self.conn)
+    }
+
+    /// After annotations changed: the open index takes the change now (a
+    /// closed one catches up from the event log when it opens).
+    fn annotations_changed(&mut self) {
+        if let Some(idx) = &mut self.index {
+            // A failure here is caught up at the next open or search.
+            let _ = idx.catch_up(&self.conn, &mut |_| {});
+        }
+    }
+}
+
+/// A provision's clause text (heading line and body with sub-provisions).
+pub(crate) fn provision_text(conn: &Connection, provision_id: i64) -> Result<String> {
+    let (version_id, eid): (i64, String) =
+        conn.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let tree = load_tree(conn, version_id)?;
+    let node = structure::walk_all(&tree)
+        .into_iter()
+        .find(|n| n.eid == eid)
+        .ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))?;
+    Ok(crate::align::clause_text(node))
 }
 
 /// Reads and structures a file's bytes: (format, what the importer said, tree).

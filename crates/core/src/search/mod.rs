@@ -78,6 +78,9 @@ pub struct Marks {
     pub schema: u32,
     /// Highest SQLite `versions.id` indexed.
     pub versions: i64,
+    /// Highest `annotation_events.id` indexed.
+    #[serde(default)]
+    pub annotations: i64,
 }
 
 /// Progress of a long indexing run, for a progress bar or a status line.
@@ -105,6 +108,10 @@ pub struct Request {
     pub right: Option<String>,
     /// Only documents of this organisation.
     pub org: Option<String>,
+    /// Only annotations with this status.
+    pub status: Option<String>,
+    /// Only annotations with this impact.
+    pub impact: Option<String>,
     /// Only these `(bill, seq)` pairs (the newest version of each bill, for `--latest`).
     pub only_versions: Option<Vec<(String, i64)>>,
     /// Group hits by clause lineage.
@@ -141,6 +148,12 @@ pub struct Hit {
     pub lineage: Option<String>,
     /// Whether the clause was added or changed in this version.
     pub changed: bool,
+    /// For an annotation: its id and title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<i64>,
+    /// For an annotation: its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// Hits of one clause lineage across versions (`--group`).
@@ -237,7 +250,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: None,
-            marks: Marks { schema: SCHEMA_VERSION, versions: 0 },
+            marks: Marks { schema: SCHEMA_VERSION, ..Marks::default() },
         })
     }
 
@@ -270,8 +283,9 @@ impl SearchIndex {
     /// Drops every document and indexes every version in SQLite again.
     pub fn rebuild(&mut self, conn: &Connection, progress: &mut dyn FnMut(&Progress)) -> Result<()> {
         self.writer()?.delete_all_documents()?;
-        self.marks = Marks { schema: SCHEMA_VERSION, versions: 0 };
-        self.index_versions_after(0, conn, progress)
+        self.marks = Marks { schema: SCHEMA_VERSION, ..Marks::default() };
+        self.index_versions_after(0, conn, progress)?;
+        self.index_annotations_after(0, conn)
     }
 
     /// Indexes the versions SQLite has beyond the index's mark.
@@ -280,7 +294,96 @@ impl SearchIndex {
         if newest > self.marks.versions {
             self.index_versions_after(self.marks.versions, conn, progress)?;
         }
-        Ok(())
+        self.index_annotations_after(self.marks.annotations, conn)
+    }
+
+    /// Re-indexes every annotation with an event after `after` (deleting the
+    /// documents of deleted ones), then commits.
+    fn index_annotations_after(&mut self, after: i64, conn: &Connection) -> Result<()> {
+        let newest: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?;
+        if newest <= after {
+            return Ok(());
+        }
+        let mut stmt = conn.prepare("SELECT DISTINCT annotation_uid FROM annotation_events WHERE id > ?1")?;
+        let uids: Vec<String> = stmt.query_map([after], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        for uid in uids {
+            let f = self.fields.clone();
+            self.writer()?.delete_term(Term::from_field_text(f.id, &format!("annotation:{uid}")));
+            let found = crate::annotate::get_uid(conn, &uid).map_err(|e| SearchError::Query(e.to_string()))?;
+            if let Some(a) = found {
+                let doc = self.annotation_doc(conn, &a)?;
+                self.writer()?.add_document(doc)?;
+            }
+        }
+        self.commit(Marks { annotations: newest, ..self.marks })
+    }
+
+    /// The document of one annotation.
+    fn annotation_doc(&self, conn: &Connection, a: &crate::annotate::Annotation) -> Result<TantivyDocument> {
+        let f = &self.fields;
+        let lang: String = conn.query_row(
+            "SELECT v.lang FROM versions v JOIN bills b ON b.id = v.bill_id WHERE b.slug = ?1 AND v.seq = ?2",
+            rusqlite::params![a.bill, a.version],
+            |r| r.get(0),
+        )?;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, format!("annotation:{}", a.uid));
+        doc.add_text(f.kind, "annotation");
+        doc.add_text(f.bill, &a.bill);
+        doc.add_text(f.version, a.version.to_string());
+        doc.add_text(f.version, &a.version_label);
+        doc.add_text(f.bill_version, format!("{}@{}", a.bill, a.version));
+        doc.add_i64(f.seq, a.version);
+        doc.add_text(f.label, &a.version_label);
+        doc.add_i64(f.annotation_id, a.id);
+        doc.add_text(f.title, &a.title);
+        if let Some(c) = &a.clause {
+            if let Some(num) = &c.num {
+                doc.add_text(f.num, num);
+                let folded = analyzers::fold_word(num);
+                if folded != num.to_lowercase() {
+                    doc.add_text(f.num, folded);
+                }
+            }
+            doc.add_text(f.eid, &c.eid);
+            if let Some(h) = &c.heading {
+                doc.add_text(f.heading, h);
+            }
+        }
+        doc.add_text(f.lang, &lang);
+        doc.add_text(f.lineage, &a.lineage);
+        doc.add_text(f.changed, "false");
+        for r in &a.rights {
+            doc.add_text(f.right, r);
+            doc.add_facet(f.facets, Facet::from_path(["right", r.as_str()]));
+        }
+        doc.add_text(f.impact, a.impact.as_str());
+        doc.add_facet(f.facets, Facet::from_path(["impact", a.impact.as_str()]));
+        if let Some(o) = &a.org {
+            doc.add_text(f.org, o);
+            doc.add_facet(f.facets, Facet::from_path(["org", o.as_str()]));
+        }
+        doc.add_text(f.status, a.status.as_str());
+        let mut parts = vec![a.title.clone(), a.concern.clone(), a.recommendation.clone()];
+        parts.extend(a.proposed.clone());
+        parts.extend(a.quote.as_ref().map(|q| q.exact.clone()));
+        parts.extend(a.refs.iter().cloned());
+        parts.extend(a.tags.iter().cloned());
+        let body = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n");
+        // Annotations are written in either language whatever the bill's:
+        // Khmer text goes to the Khmer field, other text to the English ones.
+        if body.chars().any(crate::text::khmer::is_khmer) {
+            doc.add_text(f.text_km, &body);
+        }
+        if body.chars().any(|c| c.is_ascii_alphabetic()) {
+            doc.add_text(f.text_en, &body);
+            doc.add_text(f.text_exact, &body);
+        }
+        doc.add_text(f.body, &body);
+        doc.add_facet(f.facets, Facet::from_path(["bill", a.bill.as_str()]));
+        doc.add_facet(f.facets, Facet::from_path(["version", format!("{}@{}", a.bill, a.version).as_str()]));
+        doc.add_facet(f.facets, Facet::from_path(["kind", "annotation"]));
+        Ok(doc)
     }
 
     fn index_versions_after(&mut self, after: i64, conn: &Connection, progress: &mut dyn FnMut(&Progress)) -> Result<()> {
@@ -298,14 +401,14 @@ impl SearchIndex {
         if total > 0 {
             progress(&Progress { done: total, total, what: String::new() });
         }
-        self.commit(Marks { schema: SCHEMA_VERSION, versions: newest })
+        self.commit(Marks { schema: SCHEMA_VERSION, versions: newest, ..self.marks })
     }
 
     /// Indexes one version (replacing what the index had of it) and commits.
     pub fn index_version(&mut self, conn: &Connection, version_id: i64) -> Result<()> {
         self.add_version(conn, version_id)?;
         let versions = self.marks.versions.max(version_id);
-        self.commit(Marks { schema: SCHEMA_VERSION, versions })
+        self.commit(Marks { schema: SCHEMA_VERSION, versions, ..self.marks })
     }
 
     /// Adds the clause documents of one version to the writer (no commit).
@@ -409,6 +512,12 @@ impl SearchIndex {
         if let Some(o) = &req.org {
             must.push((Occur::Must, keyword(f.org, o)));
         }
+        if let Some(s) = &req.status {
+            must.push((Occur::Must, keyword(f.status, s)));
+        }
+        if let Some(i) = &req.impact {
+            must.push((Occur::Must, keyword(f.impact, i)));
+        }
         if let Some(only) = &req.only_versions {
             let terms = only.iter().map(|(b, s)| Term::from_field_text(f.bill_version, &format!("{b}@{s}")));
             must.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
@@ -467,6 +576,8 @@ impl SearchIndex {
             score,
             lineage: text(f.lineage),
             changed: text(f.changed).as_deref() == Some("true"),
+            annotation: doc.get_first(f.annotation_id).and_then(|v| v.as_i64()),
+            title: text(f.title),
         }
     }
 }

@@ -10,7 +10,11 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The migrations, in order; index + 1 is the schema version they produce.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_lineage.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_lineage.sql"),
+    include_str!("migrations/0003_annotations.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

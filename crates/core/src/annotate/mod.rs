@@ -1,0 +1,760 @@
+//! Rights-impact annotations on clauses, and how they follow the clauses
+//! from one version of a bill to the next.
+//!
+//! An annotation belongs to a clause's lineage (its identity across
+//! versions) and is placed on one version at a time: the version it was made
+//! on, then each newer version as it is imported ([`carry_forward`], inside
+//! the import's transaction). It may quote a span of the clause (see
+//! [`anchor`] for the selectors and the placing rules). Every change is an
+//! event in `annotation_events` (who, when, which fields from what to what),
+//! kept even after the annotation is deleted; replies form a thread.
+//!
+//! The functions here take a connection or transaction; the
+//! [`crate::Workspace`] wraps them and keeps the search index current.
+
+pub mod anchor;
+pub mod taxonomy;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::diff::report::ClauseRef;
+use crate::workspace::{Error, Result};
+use anchor::{Anchor, Placement, Quote, Successor};
+
+/// What a clause does to a right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Impact {
+    /// Strongly restricts the right.
+    StronglyRestricts,
+    /// Restricts it.
+    Restricts,
+    /// Neither.
+    Neutral,
+    /// Protects it.
+    Protects,
+    /// Strongly protects it.
+    StronglyProtects,
+}
+
+impl Impact {
+    /// Every level, from most restrictive.
+    pub const ALL: [Impact; 5] =
+        [Impact::StronglyRestricts, Impact::Restricts, Impact::Neutral, Impact::Protects, Impact::StronglyProtects];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::StronglyRestricts => "strongly_restricts",
+            Impact::Restricts => "restricts",
+            Impact::Neutral => "neutral",
+            Impact::Protects => "protects",
+            Impact::StronglyProtects => "strongly_protects",
+        }
+    }
+
+    /// Reads a name (`-` or `_` between words).
+    pub fn parse(s: &str) -> Result<Impact> {
+        let s = s.trim().to_lowercase().replace('-', "_");
+        Impact::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| {
+            Error::Invalid(format!(
+                "impact \"{s}\" is not one of {}",
+                Impact::ALL.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+}
+
+/// Where an annotation stands in the coalition's work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being written.
+    Draft,
+    /// Put to the coalition.
+    Proposed,
+    /// Agreed by the coalition.
+    Agreed,
+    /// Withdrawn or closed: no longer carried forward.
+    Withdrawn,
+}
+
+impl Status {
+    /// Every status.
+    pub const ALL: [Status; 4] = [Status::Draft, Status::Proposed, Status::Agreed, Status::Withdrawn];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Proposed => "proposed",
+            Status::Agreed => "agreed",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Reads a name.
+    pub fn parse(s: &str) -> Result<Status> {
+        let s = s.trim().to_lowercase();
+        Status::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| {
+            Error::Invalid(format!(
+                "status \"{s}\" is not one of {}",
+                Status::ALL.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+}
+
+/// An annotation as stored, with where it stands now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Local id (what the CLI takes).
+    pub id: i64,
+    /// Id across workspaces.
+    pub uid: String,
+    /// Bill slug.
+    pub bill: String,
+    /// The clause's lineage.
+    pub lineage: String,
+    /// Version it is placed on (sequence number).
+    pub version: i64,
+    /// That version's label.
+    pub version_label: String,
+    /// The clause it is placed on (None once the clause is deleted).
+    pub clause: Option<ClauseRef>,
+    /// How it sits there.
+    pub anchor: Anchor,
+    /// Match score of the last placing (1.0 when exact).
+    pub anchor_score: f64,
+    /// Why it needs review or was orphaned.
+    pub anchor_note: Option<String>,
+    /// The quoted span, if any (else the whole clause).
+    pub quote: Option<Quote>,
+    /// Title.
+    pub title: String,
+    /// The concern: why the text matters for rights.
+    pub concern: String,
+    /// The recommendation, in words.
+    pub recommendation: String,
+    /// Proposed wording replacing the quote (or the clause).
+    pub proposed: Option<String>,
+    /// The recommendation is to delete the clause.
+    pub delete_clause: bool,
+    /// Rights affected (taxonomy ids).
+    pub rights: Vec<String>,
+    /// Impact.
+    pub impact: Impact,
+    /// Legal references.
+    pub refs: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Status.
+    pub status: Status,
+    /// Author.
+    pub author: String,
+    /// Organisation (short name).
+    pub org: Option<String>,
+    /// Created (UTC).
+    pub created_at: String,
+    /// Last changed (UTC).
+    pub updated_at: String,
+}
+
+/// A new annotation. The clause is named by number on a version; the quote,
+/// if any, must be found in the clause's text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NewAnnotation {
+    /// Bill slug.
+    pub bill: String,
+    /// Version (number, label or `latest`).
+    pub version: String,
+    /// Clause number.
+    pub clause: String,
+    /// Quoted text (None: the whole clause).
+    pub quote: Option<String>,
+    /// Where the quote starts (code points), when it occurs more than once.
+    pub quote_start: Option<usize>,
+    /// Title.
+    pub title: String,
+    /// Concern.
+    pub concern: String,
+    /// Recommendation.
+    pub recommendation: String,
+    /// Proposed wording.
+    pub proposed: Option<String>,
+    /// Recommend deleting the clause.
+    pub delete_clause: bool,
+    /// Rights affected.
+    pub rights: Vec<String>,
+    /// Impact (default: restricts).
+    pub impact: Option<String>,
+    /// Legal references.
+    pub refs: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Status (default: draft).
+    pub status: Option<String>,
+    /// Author.
+    pub author: String,
+    /// Organisation short name.
+    pub org: Option<String>,
+}
+
+/// Changes to an annotation; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AnnotationEdit {
+    /// Title.
+    pub title: Option<String>,
+    /// Concern.
+    pub concern: Option<String>,
+    /// Recommendation.
+    pub recommendation: Option<String>,
+    /// Proposed wording (`Some("")` clears it).
+    pub proposed: Option<String>,
+    /// Recommend deleting the clause.
+    pub delete_clause: Option<bool>,
+    /// Rights.
+    pub rights: Option<Vec<String>>,
+    /// Impact.
+    pub impact: Option<String>,
+    /// References.
+    pub refs: Option<Vec<String>>,
+    /// Tags.
+    pub tags: Option<Vec<String>>,
+    /// Status.
+    pub status: Option<String>,
+    /// Organisation short name (`Some("")` clears it).
+    pub org: Option<String>,
+}
+
+/// A reply in an annotation's thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    /// Id across workspaces.
+    pub uid: String,
+    /// Author.
+    pub author: String,
+    /// Organisation short name.
+    pub org: Option<String>,
+    /// Text.
+    pub body: String,
+    /// When (UTC).
+    pub created_at: String,
+}
+
+/// One entry of an annotation's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// When (UTC).
+    pub at: String,
+    /// Who.
+    pub author: String,
+    /// `created`, `edited`, `placed`, `confirmed`, `reattached`, `closed`, `deleted`.
+    pub action: String,
+    /// `{field: [old, new]}`.
+    pub changes: Value,
+}
+
+/// An annotation with its thread and history (`annotate show`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnotationDetail {
+    /// The annotation.
+    #[serde(flatten)]
+    pub annotation: Annotation,
+    /// Replies, oldest first.
+    pub replies: Vec<Reply>,
+    /// History, oldest first.
+    pub history: Vec<Event>,
+    /// Where it was placed on each version it has seen.
+    pub placements: Vec<PlacementRecord>,
+}
+
+/// Where an annotation sat on one version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlacementRecord {
+    /// Version sequence number.
+    pub version: i64,
+    /// Clause number there (None when deleted).
+    pub num: Option<String>,
+    /// How.
+    pub anchor: Anchor,
+    /// Score.
+    pub score: f64,
+}
+
+/// Filters of `annotate list`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Filter {
+    /// Bill slug.
+    pub bill: Option<String>,
+    /// Only on this clause lineage.
+    pub lineage: Option<String>,
+    /// Only with this right.
+    pub right: Option<String>,
+    /// Only of this organisation.
+    pub org: Option<String>,
+    /// Only with this status.
+    pub status: Option<String>,
+    /// Only these anchors (`needs_review`, `orphaned` for review).
+    pub anchors: Vec<Anchor>,
+}
+
+/// A random id of 128 bits, as hex (the standard library's hasher keys come
+/// from the operating system's random source).
+pub fn new_uid() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut out = String::with_capacity(32);
+    for i in 0..2u8 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u8(i);
+        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
+/// The current time (UTC, milliseconds), from SQLite so every row agrees.
+pub(crate) fn now(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| r.get(0))?)
+}
+
+/// Records an event.
+pub(crate) fn log(conn: &Connection, uid: &str, author: &str, action: &str, changes: Value) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO annotation_events (annotation_uid, at, author, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![uid, now(conn)?, author, action, changes.to_string()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The organisation id of a short name (error if unknown).
+pub(crate) fn org_id(conn: &Connection, short: &str) -> Result<i64> {
+    conn.query_row("SELECT id FROM organisations WHERE short_name = ?1", [short], |r| r.get(0)).optional()?.ok_or_else(|| {
+        Error::Invalid(format!("there is no organisation \"{short}\"; add it with `draftwatch org add` (`draftwatch org list` lists them)"))
+    })
+}
+
+/// Stores a new annotation on provision `provision_id` (a clause of
+/// `version_id`) whose text is `clause_text`. Returns its id.
+pub(crate) fn insert(conn: &Connection, na: &NewAnnotation, version_id: i64, provision_id: i64, clause_text: &str) -> Result<i64> {
+    if na.title.trim().is_empty() {
+        return Err(Error::Invalid("an annotation needs a title".into()));
+    }
+    if na.author.trim().is_empty() {
+        return Err(Error::Invalid("an annotation needs an author".into()));
+    }
+    taxonomy::check(conn, &na.rights)?;
+    let impact = Impact::parse(na.impact.as_deref().unwrap_or("restricts"))?;
+    let status = Status::parse(na.status.as_deref().unwrap_or("draft"))?;
+    let org = na.org.as_deref().filter(|o| !o.is_empty()).map(|o| org_id(conn, o)).transpose()?;
+    let quote = match &na.quote {
+        Some(q) => Some(Quote::find(clause_text, &crate::text::normalize(q), na.quote_start).map_err(Error::Invalid)?),
+        None => None,
+    };
+    let (bill_id, lineage): (i64, Option<String>) = conn.query_row(
+        "SELECT v.bill_id, p.lineage FROM provisions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1",
+        [provision_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let lineage = lineage.ok_or_else(|| Error::Invalid("this clause has no lineage yet; reopen the workspace".into()))?;
+    let uid = new_uid();
+    let at = now(conn)?;
+    let list = |v: &[String]| serde_json::to_string(v).expect("strings");
+    conn.execute(
+        "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, quote_exact, quote_prefix, \
+         quote_suffix, pos_start, pos_end, title, concern, recommendation, proposed, delete_clause, rights, impact, refs, tags, status, \
+         author, org_id, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, 'placed', 1.0, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)",
+        params![
+            uid,
+            bill_id,
+            lineage,
+            version_id,
+            provision_id,
+            quote.as_ref().map(|q| q.exact.clone()),
+            quote.as_ref().map(|q| q.prefix.clone()),
+            quote.as_ref().map(|q| q.suffix.clone()),
+            quote.as_ref().map(|q| q.start as i64),
+            quote.as_ref().map(|q| q.end as i64),
+            na.title.trim(),
+            na.concern.trim(),
+            na.recommendation.trim(),
+            na.proposed.as_deref().map(str::trim).filter(|p| !p.is_empty()),
+            na.delete_clause,
+            list(&na.rights),
+            impact.as_str(),
+            list(&na.refs),
+            list(&na.tags),
+            status.as_str(),
+            na.author.trim(),
+            org,
+            at,
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) VALUES (?1, ?2, ?3, 'placed', 1.0, ?4, ?5)",
+        params![id, version_id, provision_id, quote.as_ref().map(|q| q.start as i64), quote.as_ref().map(|q| q.end as i64)],
+    )?;
+    log(conn, &uid, na.author.trim(), "created", json!({}))?;
+    Ok(id)
+}
+
+const SELECT: &str =
+    "SELECT a.id, a.uid, b.slug, a.lineage, v.seq, v.label, p.eid, p.num, p.heading, a.anchor, a.anchor_score, a.anchor_note, \
+     a.quote_exact, a.quote_prefix, a.quote_suffix, a.pos_start, a.pos_end, a.title, a.concern, a.recommendation, a.proposed, \
+     a.delete_clause, a.rights, a.impact, a.refs, a.tags, a.status, a.author, o.short_name, a.created_at, a.updated_at \
+     FROM annotations a JOIN bills b ON b.id = a.bill_id JOIN versions v ON v.id = a.version_id \
+     LEFT JOIN provisions p ON p.id = a.provision_id LEFT JOIN organisations o ON o.id = a.org_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Annotation> {
+    let list = |i: usize| -> rusqlite::Result<Vec<String>> { Ok(serde_json::from_str(&r.get::<_, String>(i)?).unwrap_or_default()) };
+    let eid: Option<String> = r.get(6)?;
+    let quote = match r.get::<_, Option<String>>(12)? {
+        Some(exact) => Some(Quote {
+            exact,
+            prefix: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+            suffix: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+            start: r.get::<_, Option<i64>>(15)?.unwrap_or(0) as usize,
+            end: r.get::<_, Option<i64>>(16)?.unwrap_or(0) as usize,
+        }),
+        None => None,
+    };
+    Ok(Annotation {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        bill: r.get(2)?,
+        lineage: r.get(3)?,
+        version: r.get(4)?,
+        version_label: r.get(5)?,
+        clause: eid
+            .map(|eid| -> rusqlite::Result<ClauseRef> { Ok(ClauseRef { eid, num: r.get(7)?, num_value: None, heading: r.get(8)? }) })
+            .transpose()?,
+        anchor: Anchor::parse(&r.get::<_, String>(9)?).unwrap_or(Anchor::NeedsReview),
+        anchor_score: r.get(10)?,
+        anchor_note: r.get(11)?,
+        quote,
+        title: r.get(17)?,
+        concern: r.get(18)?,
+        recommendation: r.get(19)?,
+        proposed: r.get(20)?,
+        delete_clause: r.get(21)?,
+        rights: list(22)?,
+        impact: Impact::parse(&r.get::<_, String>(23)?).unwrap_or(Impact::Neutral),
+        refs: list(24)?,
+        tags: list(25)?,
+        status: Status::parse(&r.get::<_, String>(26)?).unwrap_or(Status::Draft),
+        author: r.get(27)?,
+        org: r.get(28)?,
+        created_at: r.get(29)?,
+        updated_at: r.get(30)?,
+    })
+}
+
+/// One annotation.
+pub fn get(conn: &Connection, id: i64) -> Result<Annotation> {
+    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::Invalid(format!("there is no annotation {id} (`draftwatch annotate list` lists them)")))
+}
+
+/// An annotation by uid, if the workspace has it.
+pub fn get_uid(conn: &Connection, uid: &str) -> Result<Option<Annotation>> {
+    Ok(conn.query_row(&format!("{SELECT} WHERE a.uid = ?1"), [uid], from_row).optional()?)
+}
+
+/// Annotations matching `f`, by bill, clause order and id.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Annotation>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY b.slug, v.seq, p.ord, a.id"))?;
+    let all: Vec<Annotation> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(all
+        .into_iter()
+        .filter(|a| f.bill.as_ref().is_none_or(|b| &a.bill == b))
+        .filter(|a| f.lineage.as_ref().is_none_or(|l| &a.lineage == l))
+        .filter(|a| f.right.as_ref().is_none_or(|r| a.rights.contains(r)))
+        .filter(|a| f.org.as_ref().is_none_or(|o| a.org.as_ref() == Some(o)))
+        .filter(|a| f.status.as_ref().is_none_or(|s| a.status.as_str() == s))
+        .filter(|a| f.anchors.is_empty() || f.anchors.contains(&a.anchor))
+        .collect())
+}
+
+/// An annotation with its replies, history and placements.
+pub fn detail(conn: &Connection, id: i64) -> Result<AnnotationDetail> {
+    let annotation = get(conn, id)?;
+    let mut stmt = conn.prepare(
+        "SELECT r.uid, r.author, o.short_name, r.body, r.created_at FROM annotation_replies r LEFT JOIN organisations o ON o.id = r.org_id \
+         WHERE r.annotation_id = ?1 ORDER BY r.created_at, r.id",
+    )?;
+    let replies = stmt
+        .query_map([id], |r| Ok(Reply { uid: r.get(0)?, author: r.get(1)?, org: r.get(2)?, body: r.get(3)?, created_at: r.get(4)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare("SELECT at, author, action, changes FROM annotation_events WHERE annotation_uid = ?1 ORDER BY id")?;
+    let history = stmt
+        .query_map([&annotation.uid], |r| {
+            let changes: String = r.get(3)?;
+            Ok(Event {
+                at: r.get(0)?,
+                author: r.get(1)?,
+                action: r.get(2)?,
+                changes: serde_json::from_str(&changes).unwrap_or(Value::Null),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT v.seq, p.num, pl.anchor, pl.score FROM annotation_placements pl JOIN versions v ON v.id = pl.version_id \
+         LEFT JOIN provisions p ON p.id = pl.provision_id WHERE pl.annotation_id = ?1 ORDER BY v.seq",
+    )?;
+    let placements = stmt
+        .query_map([id], |r| {
+            Ok(PlacementRecord {
+                version: r.get(0)?,
+                num: r.get(1)?,
+                anchor: Anchor::parse(&r.get::<_, String>(2)?).unwrap_or(Anchor::NeedsReview),
+                score: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AnnotationDetail { annotation, replies, history, placements })
+}
+
+/// Applies an edit; records which fields changed (nothing when none did).
+pub(crate) fn edit(conn: &Connection, id: i64, e: &AnnotationEdit, author: &str) -> Result<bool> {
+    let a = get(conn, id)?;
+    let mut changes = serde_json::Map::new();
+    let mut set: Vec<(&str, rusqlite::types::Value)> = Vec::new();
+    let mut text = |field: &'static str, old: &str, new: &Option<String>, set: &mut Vec<(&str, rusqlite::types::Value)>| {
+        if let Some(n) = new.as_deref().map(str::trim) {
+            if n != old {
+                changes.insert(field.into(), json!([old, n]));
+                set.push((field, if n.is_empty() && field == "proposed" { rusqlite::types::Value::Null } else { n.to_string().into() }));
+            }
+        }
+    };
+    text("title", &a.title, &e.title, &mut set);
+    text("concern", &a.concern, &e.concern, &mut set);
+    text("recommendation", &a.recommendation, &e.recommendation, &mut set);
+    text("proposed", a.proposed.as_deref().unwrap_or(""), &e.proposed, &mut set);
+    if let Some(d) = e.delete_clause.filter(|d| *d != a.delete_clause) {
+        changes.insert("delete_clause".into(), json!([a.delete_clause, d]));
+        set.push(("delete_clause", i64::from(d).into()));
+    }
+    if let Some(i) = &e.impact {
+        let i = Impact::parse(i)?;
+        if i != a.impact {
+            changes.insert("impact".into(), json!([a.impact.as_str(), i.as_str()]));
+            set.push(("impact", i.as_str().to_string().into()));
+        }
+    }
+    if let Some(s) = &e.status {
+        let s = Status::parse(s)?;
+        if s != a.status {
+            changes.insert("status".into(), json!([a.status.as_str(), s.as_str()]));
+            set.push(("status", s.as_str().to_string().into()));
+        }
+    }
+    for (field, old, new) in [("rights", &a.rights, &e.rights), ("refs", &a.refs, &e.refs), ("tags", &a.tags, &e.tags)] {
+        if let Some(n) = new.as_ref().filter(|n| *n != old) {
+            if field == "rights" {
+                taxonomy::check(conn, n)?;
+            }
+            changes.insert(field.into(), json!([old, n]));
+            set.push((field, serde_json::to_string(n).expect("strings").into()));
+        }
+    }
+    if let Some(o) = &e.org {
+        let new_id = if o.is_empty() { None } else { Some(org_id(conn, o)?) };
+        if a.org.as_deref() != (if o.is_empty() { None } else { Some(o.as_str()) }) {
+            changes.insert("org".into(), json!([a.org, if o.is_empty() { None } else { Some(o) }]));
+            set.push(("org_id", new_id.map(rusqlite::types::Value::from).unwrap_or(rusqlite::types::Value::Null)));
+        }
+    }
+    if set.is_empty() {
+        return Ok(false);
+    }
+    let at = now(conn)?;
+    for (col, v) in set {
+        conn.execute(&format!("UPDATE annotations SET {col} = ?1, updated_at = ?2 WHERE id = ?3"), params![v, at, id])?;
+    }
+    log(conn, &a.uid, author, "edited", Value::Object(changes))?;
+    Ok(true)
+}
+
+/// Adds a reply.
+pub(crate) fn reply(conn: &Connection, id: i64, author: &str, org: Option<&str>, body: &str) -> Result<Reply> {
+    let a = get(conn, id)?;
+    if body.trim().is_empty() || author.trim().is_empty() {
+        return Err(Error::Invalid("a reply needs an author and some text".into()));
+    }
+    let org_id = org.filter(|o| !o.is_empty()).map(|o| org_id(conn, o)).transpose()?;
+    let r = Reply {
+        uid: new_uid(),
+        author: author.trim().into(),
+        org: org.map(str::to_string),
+        body: body.trim().into(),
+        created_at: now(conn)?,
+    };
+    conn.execute(
+        "INSERT INTO annotation_replies (uid, annotation_id, author, org_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![r.uid, id, r.author, org_id, r.body, r.created_at],
+    )?;
+    log(conn, &a.uid, author, "replied", json!({}))?;
+    Ok(r)
+}
+
+/// Deletes an annotation (its history stays, with a `deleted` event).
+pub(crate) fn delete(conn: &Connection, id: i64, author: &str) -> Result<Annotation> {
+    let a = get(conn, id)?;
+    conn.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
+    log(conn, &a.uid, author, "deleted", json!({"title": [a.title, Value::Null]}))?;
+    Ok(a)
+}
+
+/// Sets where an annotation stands and records the placement.
+fn set_placement(conn: &Connection, a: &Annotation, version_id: i64, p: &Placement, action: &str, author: &str) -> Result<()> {
+    let q = p.quote.as_ref();
+    let keep_quote = p.anchor == Anchor::Orphaned && a.quote.is_some();
+    // An orphaned quote keeps its old selector, so a person can re-attach it.
+    let (exact, prefix, suffix, start, end) = match (q, keep_quote) {
+        (Some(q), _) => (Some(q.exact.clone()), Some(q.prefix.clone()), Some(q.suffix.clone()), Some(q.start as i64), Some(q.end as i64)),
+        (None, true) => {
+            let o = a.quote.as_ref().expect("keep_quote");
+            (Some(o.exact.clone()), Some(o.prefix.clone()), Some(o.suffix.clone()), Some(o.start as i64), Some(o.end as i64))
+        }
+        (None, false) => (None, None, None, None, None),
+    };
+    conn.execute(
+        "UPDATE annotations SET version_id = ?2, provision_id = ?3, anchor = ?4, anchor_score = ?5, anchor_note = ?6, quote_exact = ?7, \
+         quote_prefix = ?8, quote_suffix = ?9, pos_start = ?10, pos_end = ?11 WHERE id = ?1",
+        params![
+            a.id,
+            version_id,
+            p.provision_id,
+            p.anchor.as_str(),
+            p.score,
+            Some(p.note.as_str()).filter(|n| !n.is_empty()),
+            exact,
+            prefix,
+            suffix,
+            start,
+            end
+        ],
+    )?;
+    conn.execute(
+        "INSERT OR REPLACE INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![a.id, version_id, p.provision_id, p.anchor.as_str(), p.score, q.map(|q| q.start as i64), q.map(|q| q.end as i64)],
+    )?;
+    let old_place = json!({"version": a.version, "clause": a.clause.as_ref().and_then(|c| c.num.clone()), "anchor": a.anchor.as_str()});
+    log(conn, &a.uid, author, action, json!({"placement": [old_place, {"anchor": p.anchor.as_str(), "score": p.score, "note": p.note}]}))?;
+    Ok(())
+}
+
+/// Places every open annotation of the bill's previous version on
+/// `version_id`, just imported (runs inside the import transaction).
+/// `text_of` gives a provision's clause text. Returns the ids placed.
+pub(crate) fn carry_forward(conn: &Connection, version_id: i64, text_of: &dyn Fn(i64) -> Result<String>) -> Result<Vec<i64>> {
+    let prev: Option<i64> = conn
+        .query_row(
+            "SELECT p.id FROM versions v JOIN versions p ON p.bill_id = v.bill_id AND p.seq < v.seq WHERE v.id = ?1 ORDER BY p.seq DESC LIMIT 1",
+            [version_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(prev) = prev else { return Ok(Vec::new()) };
+    let mut stmt = conn.prepare(
+        "SELECT id FROM annotations WHERE version_id = ?1 AND status != 'withdrawn' AND anchor != 'orphaned' AND provision_id IS NOT NULL",
+    )?;
+    let ids: Vec<i64> = stmt.query_map([prev], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut next = conn.prepare(
+        "SELECT l.to_id FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE l.from_id = ?1 AND p.version_id = ?2 ORDER BY p.ord",
+    )?;
+    for &id in &ids {
+        let a = get(conn, id)?;
+        let from: i64 = conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
+        let succ_ids: Vec<i64> = next.query_map(params![from, version_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let texts: Vec<(i64, String)> = succ_ids.iter().map(|&s| Ok((s, text_of(s)?))).collect::<Result<_>>()?;
+        let successors: Vec<Successor<'_>> = texts.iter().map(|(id, t)| Successor { id: *id, text: t }).collect();
+        let old = text_of(from)?;
+        let mut p = anchor::place(&old, a.quote.as_ref(), &successors);
+        // A review nobody did yet is not forgotten because the next version
+        // happens to keep the text.
+        if a.anchor == Anchor::NeedsReview && matches!(p.anchor, Anchor::Placed | Anchor::Moved) {
+            p.anchor = Anchor::NeedsReview;
+            p.note = format!("still to review since version {}: {}", a.version, a.anchor_note.as_deref().unwrap_or("weak match"));
+        }
+        set_placement(conn, &a, version_id, &p, "placed", "draftwatch")?;
+    }
+    Ok(ids)
+}
+
+/// A person's decision on an annotation that needed review.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// The placement is right.
+    Confirm,
+    /// Attach it to another clause of its current version (and quote).
+    Reattach {
+        /// Provision id of the clause.
+        provision_id: i64,
+        /// Its text.
+        text: String,
+        /// Quote in it (None: the whole clause).
+        quote: Option<String>,
+        /// Where the quote starts, if it occurs more than once.
+        quote_start: Option<usize>,
+    },
+    /// Close it: it no longer applies (status becomes withdrawn).
+    Close,
+}
+
+/// Applies a review decision.
+pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> Result<()> {
+    let a = get(conn, id)?;
+    let version_id: i64 = conn.query_row("SELECT version_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
+    match d {
+        Decision::Confirm => {
+            if a.clause.is_none() {
+                return Err(Error::Invalid(format!(
+                    "annotation {id} has no clause to confirm (the clause was deleted): re-attach it to a clause or close it"
+                )));
+            }
+            if a.anchor == Anchor::Orphaned && a.quote.is_some() {
+                return Err(Error::Invalid(format!(
+                    "the quote of annotation {id} is no longer in its clause: re-attach it with a new quote, or close it"
+                )));
+            }
+            let provision_id: Option<i64> = conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
+            let p = Placement { provision_id, anchor: Anchor::Placed, score: 1.0, quote: a.quote.clone(), note: String::new() };
+            set_placement(conn, &a, version_id, &p, "confirmed", author)
+        }
+        Decision::Reattach { provision_id, text, quote, quote_start } => {
+            let v: i64 = conn.query_row("SELECT version_id FROM provisions WHERE id = ?1", [provision_id], |r| r.get(0))?;
+            if v != version_id {
+                return Err(Error::Invalid("re-attach to a clause of the version the annotation is on".into()));
+            }
+            let quote = quote
+                .as_deref()
+                .map(|q| Quote::find(text, &crate::text::normalize(q), *quote_start).map_err(Error::Invalid))
+                .transpose()?;
+            let lineage: Option<String> = conn.query_row("SELECT lineage FROM provisions WHERE id = ?1", [provision_id], |r| r.get(0))?;
+            if let Some(l) = lineage {
+                conn.execute("UPDATE annotations SET lineage = ?2 WHERE id = ?1", params![id, l])?;
+            }
+            let p = Placement { provision_id: Some(*provision_id), anchor: Anchor::Placed, score: 1.0, quote, note: String::new() };
+            set_placement(conn, &a, version_id, &p, "reattached", author)
+        }
+        Decision::Close => {
+            conn.execute("UPDATE annotations SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1", params![id, now(conn)?])?;
+            log(conn, &a.uid, author, "closed", json!({"status": [a.status.as_str(), "withdrawn"]}))?;
+            Ok(())
+        }
+    }
+}
+
+/// Highest event id: the search index's mark for annotations.
+pub fn last_event(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?)
+}
