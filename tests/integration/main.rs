@@ -9,6 +9,7 @@ mod corpus;
 mod diff;
 mod formats;
 mod khmer;
+mod positions;
 mod search;
 mod util;
 mod workspace;

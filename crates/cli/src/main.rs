@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use draftwatch_core::annotate::taxonomy::Right;
 use draftwatch_core::annotate::{Annotation, AnnotationEdit, Filter, NewAnnotation};
 use draftwatch_core::ingest::Format;
-use draftwatch_core::positions::Organisation;
+use draftwatch_core::positions::{EndorsementState, Organisation};
 use draftwatch_core::search::{Progress, Results};
 use draftwatch_core::structure::{Kind, Node};
 use draftwatch_core::workspace::{ImportOptions, Provenance, ReviewAction, SearchOptions, Workspace};
@@ -135,6 +135,16 @@ enum Command {
     Annotate {
         #[command(subcommand)]
         action: AnnotateAction,
+    },
+    /// Joint positions: compose, endorse, score against a later version, export.
+    Position {
+        #[command(subcommand)]
+        action: PositionAction,
+    },
+    /// Export annotations in open formats.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
     },
     /// Member organisations of the coalition.
     Org {
@@ -298,6 +308,11 @@ enum AnnotateAction {
         #[arg(long)]
         author: Option<String>,
     },
+    /// Import annotations from W3C Web Annotation JSON-LD (ones already here are skipped).
+    Import {
+        /// The JSON-LD file.
+        file: PathBuf,
+    },
     /// Delete an annotation (its history is kept).
     Delete {
         /// Annotation id.
@@ -305,6 +320,118 @@ enum AnnotateAction {
         /// Author.
         #[arg(long)]
         author: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PositionAction {
+    /// Start a joint position on a version of a bill.
+    New {
+        /// Bill slug.
+        bill: String,
+        /// Version: number, label or `latest`.
+        version: String,
+        /// Title.
+        #[arg(long)]
+        title: String,
+        /// Introduction.
+        #[arg(long, default_value = "")]
+        intro: String,
+        /// Closing.
+        #[arg(long, default_value = "")]
+        closing: String,
+        /// Language of headings and labels: en or km (default: the version's).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// List the positions.
+    List,
+    /// A position with its items and endorsements.
+    Show {
+        /// Position id.
+        id: i64,
+    },
+    /// Change the title, introduction or closing.
+    Edit {
+        /// Position id.
+        id: i64,
+        /// Title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Introduction.
+        #[arg(long)]
+        intro: Option<String>,
+        /// Closing.
+        #[arg(long)]
+        closing: Option<String>,
+    },
+    /// Add an annotation as an item (again: move it).
+    Add {
+        /// Position id.
+        id: i64,
+        /// Annotation id.
+        annotation: i64,
+        /// Place in the list (1 = first; default: last).
+        #[arg(long)]
+        at: Option<usize>,
+    },
+    /// Remove an item.
+    Remove {
+        /// Position id.
+        id: i64,
+        /// Annotation id.
+        annotation: i64,
+    },
+    /// Record an organisation's endorsement.
+    Endorse {
+        /// Position id.
+        id: i64,
+        /// Organisation short name.
+        org: String,
+        /// invited, endorsed (default), declined or withdrawn.
+        #[arg(long, default_value = "endorsed")]
+        state: String,
+        /// Date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// A note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// What became of each recommendation in a later version.
+    Track {
+        /// Position id.
+        id: i64,
+        /// The later version: number, label or `latest`.
+        #[arg(long)]
+        against: String,
+    },
+    /// Export the position: md or html.
+    Export {
+        /// Position id.
+        id: i64,
+        /// md or html.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Write to this file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Annotations as W3C Web Annotation JSON-LD (w3c) or CSV.
+    Annotations {
+        /// w3c or csv.
+        #[arg(long, default_value = "w3c")]
+        format: String,
+        /// Only this bill.
+        #[arg(long)]
+        bill: Option<String>,
+        /// Write to this file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -395,6 +522,11 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::Annotate { action } => annotate(&mut ws, action, json)?,
+        Command::Position { action } => position(&mut ws, action, json)?,
+        Command::Export { what: ExportWhat::Annotations { format, bill, output } } => {
+            let text = ws.annotations_export(bill.as_deref(), &format).map_err(|e| e.to_string())?;
+            write_out(&text, output.as_deref())?;
+        }
         Command::Org { action: OrgAction::Add { short_name, name, name_km, contact } } => {
             let o = ws.org_add(&Organisation { uid: String::new(), short_name, name, name_km, contact }).map_err(|e| e.to_string())?;
             if json {
@@ -744,6 +876,15 @@ fn annotate(ws: &mut Workspace, action: AnnotateAction, json: bool) -> Result<()
                 println!("Annotation {} is {} on {} ({}).", a.id, a.anchor.as_str(), place(&a), a.status.as_str());
             }
         }
+        AnnotateAction::Import { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let (added, present) = ws.annotations_import_w3c(&text).map_err(err)?;
+            if json {
+                print_json(&serde_json::json!({"added": added, "already_present": present}));
+            } else {
+                println!("Imported {added} annotations ({present} were already here).");
+            }
+        }
         AnnotateAction::Delete { id, author: who } => {
             let a = ws.annotate_delete(id, &author(who)).map_err(err)?;
             if json {
@@ -754,6 +895,115 @@ fn annotate(ws: &mut Workspace, action: AnnotateAction, json: bool) -> Result<()
         }
     }
     Ok(())
+}
+
+fn position(ws: &mut Workspace, action: PositionAction, json: bool) -> Result<(), String> {
+    let err = |e: draftwatch_core::Error| e.to_string();
+    match action {
+        PositionAction::New { bill, version, title, intro, closing, lang } => {
+            let p = ws.position_new(&bill, &version, &title, &intro, &closing, lang.as_deref()).map_err(err)?;
+            if json {
+                print_json(&p);
+            } else {
+                println!("Position {} on {} v{} (\"{}\"): {}", p.id, p.bill, p.version, p.version_label, p.title);
+            }
+        }
+        PositionAction::List => {
+            let list = ws.positions().map_err(err)?;
+            if json {
+                print_json(&list);
+            } else {
+                for p in list {
+                    println!("{:>4}  {} v{}  {}", p.id, p.bill, p.version, p.title);
+                }
+            }
+        }
+        PositionAction::Show { id } => {
+            let d = ws.position(id).map_err(err)?;
+            if json {
+                print_json(&d);
+            } else {
+                let p = &d.position;
+                println!("{} — {} v{} (\"{}\")", p.title, p.bill, p.version, p.version_label);
+                for (i, it) in d.items.iter().enumerate() {
+                    let num = it.num.as_deref().map(|n| format!("art. {n}")).unwrap_or("—".into());
+                    println!(
+                        "  {}. {num}: {} [annotation {}, {}]",
+                        i + 1,
+                        it.annotation.title,
+                        it.annotation.id,
+                        it.annotation.status.as_str()
+                    );
+                }
+                for e in &d.endorsements {
+                    println!("  {} {} since {}", e.org.short_name, e.state.as_str(), e.date);
+                }
+            }
+        }
+        PositionAction::Edit { id, title, intro, closing } => {
+            let p = ws.position_edit(id, title.as_deref(), intro.as_deref(), closing.as_deref()).map_err(err)?;
+            if json {
+                print_json(&p);
+            } else {
+                println!("Position {} updated.", p.id);
+            }
+        }
+        PositionAction::Add { id, annotation, at } => {
+            ws.position_add(id, annotation, at).map_err(err)?;
+            if !json {
+                println!("Annotation {annotation} is an item of position {id}.");
+            }
+        }
+        PositionAction::Remove { id, annotation } => {
+            ws.position_remove(id, annotation).map_err(err)?;
+            if !json {
+                println!("Annotation {annotation} removed from position {id}.");
+            }
+        }
+        PositionAction::Endorse { id, org, state, date, note } => {
+            let state = EndorsementState::parse(&state).map_err(err)?;
+            let date = match date {
+                Some(d) => d,
+                None => today(ws)?,
+            };
+            ws.position_endorse(id, &org, state, &date, note.as_deref()).map_err(err)?;
+            if !json {
+                println!("{org}: {} on {date}.", state.as_str());
+            }
+        }
+        PositionAction::Track { id, against } => {
+            let card = ws.position_track(id, &against).map_err(err)?;
+            if json {
+                print_json(&card);
+            } else {
+                print!("{}", draftwatch_core::export::scorecard_markdown(&card));
+            }
+        }
+        PositionAction::Export { id, format, output } => {
+            let text = ws.position_export(id, &format).map_err(err)?;
+            write_out(&text, output.as_deref())?;
+        }
+    }
+    Ok(())
+}
+
+/// Today's date (UTC), from the workspace's clock.
+fn today(ws: &Workspace) -> Result<String, String> {
+    ws.conn().query_row("SELECT date('now')", [], |r| r.get(0)).map_err(|e| e.to_string())
+}
+
+/// Writes an export to a file (whole or not at all) or to standard output.
+fn write_out(text: &str, output: Option<&std::path::Path>) -> Result<(), String> {
+    match output {
+        Some(path) => {
+            let tmp = path.with_extension("partial");
+            std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }
 
 /// `bill v2 art. 8` for an annotation's place.

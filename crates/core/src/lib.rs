@@ -8,6 +8,7 @@
 //! - [`structure`]: blocks → the provision tree (parts, chapters, articles, paragraphs, points);
 //! - [`annotate`]: rights-impact annotations, their anchoring and carry-forward to new versions;
 //! - [`positions`]: organisations and joint positions;
+//! - [`export`]: joint positions, scorecards and annotations in open formats;
 //! - [`store`]: SQLite, the source of truth;
 //! - [`search`]: the tantivy index over every clause of every version, Khmer and English;
 //! - [`workspace`]: the one facade the CLI and the app call.
@@ -16,6 +17,7 @@
 pub mod align;
 pub mod annotate;
 pub mod diff;
+pub mod export;
 pub mod ingest;
 pub mod positions;
 pub mod search;

@@ -571,14 +571,9 @@ pub struct ReviewItem {
 impl Workspace {
     /// Annotates a clause (or a quoted span of it).
     pub fn annotate_add(&mut self, na: &annotate::NewAnnotation) -> Result<annotate::Annotation> {
-        let version_id = self.version_id(&na.bill, &na.version)?;
-        let node = self.clause(&na.bill, &na.version, &na.clause)?;
-        let provision_id: i64 =
-            self.conn
-                .query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![version_id, node.eid], |r| r.get(0))?;
-        let text = crate::align::clause_text(&node);
+        let (version_id, provision_id, text) = self.clause_target(&na.bill, &na.version, &na.clause)?;
         let tx = self.conn.transaction()?;
-        let id = annotate::insert(&tx, na, version_id, provision_id, &text)?;
+        let id = annotate::insert(&tx, na, version_id, provision_id, &text, None)?;
         tx.commit()?;
         self.annotations_changed();
         annotate::get(&self.conn, id)
@@ -694,6 +689,156 @@ impl Workspace {
     /// The organisations.
     pub fn orgs(&self) -> Result<Vec<positions::Organisation>> {
         positions::list(&self.conn)
+    }
+
+    /// (version id, provision id, clause text) of a clause named by number or eId.
+    fn clause_target(&self, bill: &str, version: &str, clause: &str) -> Result<(i64, i64, String)> {
+        let version_id = self.version_id(bill, version)?;
+        let node = self.clause(bill, version, clause)?;
+        let provision_id: i64 =
+            self.conn
+                .query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![version_id, node.eid], |r| r.get(0))?;
+        Ok((version_id, provision_id, crate::align::clause_text(&node)))
+    }
+
+    /// Starts a joint position on a version of a bill; `lang` (en or km) is
+    /// the language of its headings and labels (default: the version's).
+    pub fn position_new(
+        &mut self,
+        bill: &str,
+        version: &str,
+        title: &str,
+        intro: &str,
+        closing: &str,
+        lang: Option<&str>,
+    ) -> Result<positions::Position> {
+        let version_id = self.version_id(bill, version)?;
+        let lang = match lang {
+            Some(l) => l.to_string(),
+            None if self.version_info(bill, version)?.lang == "km" => "km".into(),
+            None => "en".into(),
+        };
+        let id = positions::create(&self.conn, version_id, title, intro, closing, &lang)?;
+        positions::get(&self.conn, id)
+    }
+
+    /// The joint positions, newest first.
+    pub fn positions(&self) -> Result<Vec<positions::Position>> {
+        positions::list_positions(&self.conn)
+    }
+
+    /// A position with its items and endorsements.
+    pub fn position(&self, id: i64) -> Result<positions::PositionDetail> {
+        positions::detail(&self.conn, id)
+    }
+
+    /// Changes a position's title, introduction or closing.
+    pub fn position_edit(
+        &mut self,
+        id: i64,
+        title: Option<&str>,
+        intro: Option<&str>,
+        closing: Option<&str>,
+    ) -> Result<positions::Position> {
+        positions::edit(&self.conn, id, title, intro, closing)?;
+        positions::get(&self.conn, id)
+    }
+
+    /// Adds an annotation to a position (at the end, or at 1-based place `at`; adding again moves it).
+    pub fn position_add(&mut self, id: i64, annotation: i64, at: Option<usize>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        positions::add_item(&tx, id, annotation, at)?;
+        Ok(tx.commit()?)
+    }
+
+    /// Removes an annotation from a position.
+    pub fn position_remove(&mut self, id: i64, annotation: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        positions::remove_item(&tx, id, annotation)?;
+        Ok(tx.commit()?)
+    }
+
+    /// Records an organisation's endorsement (invited, endorsed, declined, withdrawn) on a date.
+    pub fn position_endorse(
+        &mut self,
+        id: i64,
+        org: &str,
+        state: positions::EndorsementState,
+        date: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        positions::endorse(&self.conn, id, org, state, date, note)
+    }
+
+    /// The adoption scorecard of a position against a later version.
+    pub fn position_track(&self, id: i64, against: &str) -> Result<positions::track::Scorecard> {
+        let p = positions::get(&self.conn, id)?;
+        let against = self.version_id(&p.bill, against)?;
+        positions::track::track(&self.conn, id, against)
+    }
+
+    /// A position as `md` or `html`.
+    pub fn position_export(&self, id: i64, format: &str) -> Result<String> {
+        let d = positions::detail(&self.conn, id)?;
+        let rights = self.rights()?;
+        match format {
+            "md" | "markdown" => Ok(crate::export::position_markdown(&d, &rights)),
+            "html" => Ok(crate::export::position_html(&d, &rights)),
+            other => Err(Error::Invalid(format!("a position exports as md or html, not \"{other}\""))),
+        }
+    }
+
+    /// Annotations (all, or of one bill) as `csv` or `w3c` (JSON-LD).
+    pub fn annotations_export(&self, bill: Option<&str>, format: &str) -> Result<String> {
+        let list = annotate::list(&self.conn, &annotate::Filter { bill: bill.map(str::to_string), ..Default::default() })?;
+        match format {
+            "csv" => Ok(crate::export::annotations_csv(&list)),
+            "w3c" | "jsonld" => {
+                let label = bill.map(|b| format!("Draftwatch annotations on {b}")).unwrap_or_else(|| "Draftwatch annotations".into());
+                Ok(serde_json::to_string_pretty(&crate::export::w3c::collection(&list, &label)).expect("json"))
+            }
+            other => Err(Error::Invalid(format!("annotations export as csv or w3c, not \"{other}\""))),
+        }
+    }
+
+    /// Imports W3C Web Annotation JSON-LD (as exported by Draftwatch, or by
+    /// another tool targeting Draftwatch clauses) in one transaction.
+    /// Annotations the workspace already has (same id) are skipped; an
+    /// unknown organisation is added with its short name as its name.
+    /// Returns (added, already there).
+    pub fn annotations_import_w3c(&mut self, json: &str) -> Result<(usize, usize)> {
+        let v: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::Invalid(format!("not JSON: {e} (line {}, column {})", e.line(), e.column())))?;
+        let items = crate::export::w3c::read(&v).map_err(Error::Invalid)?;
+        let mut targets = Vec::new();
+        for it in &items {
+            targets.push(self.clause_target(&it.new.bill, &it.new.version, &it.eid)?);
+        }
+        let tx = self.conn.transaction()?;
+        let (mut added, mut present) = (0, 0);
+        for (it, (version_id, provision_id, text)) in items.iter().zip(targets) {
+            if annotate::get_uid(&tx, &it.uid)?.is_some() {
+                present += 1;
+                continue;
+            }
+            if let Some(o) = &it.new.org {
+                if positions::find(&tx, o)?.is_none() {
+                    let org = positions::Organisation {
+                        uid: String::new(),
+                        short_name: o.clone(),
+                        name: o.clone(),
+                        name_km: None,
+                        contact: None,
+                    };
+                    positions::add(&tx, &org)?;
+                }
+            }
+            annotate::insert(&tx, &it.new, version_id, provision_id, &text, Some(&it.uid))?;
+            added += 1;
+        }
+        tx.commit()?;
+        self.annotations_changed();
+        Ok((added, present))
     }
 
     /// After annotations changed: the open index takes the change now (a

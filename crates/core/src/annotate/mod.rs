@@ -338,7 +338,15 @@ pub(crate) fn org_id(conn: &Connection, short: &str) -> Result<i64> {
 
 /// Stores a new annotation on provision `provision_id` (a clause of
 /// `version_id`) whose text is `clause_text`. Returns its id.
-pub(crate) fn insert(conn: &Connection, na: &NewAnnotation, version_id: i64, provision_id: i64, clause_text: &str) -> Result<i64> {
+/// `uid` is kept when the annotation comes from another workspace.
+pub(crate) fn insert(
+    conn: &Connection,
+    na: &NewAnnotation,
+    version_id: i64,
+    provision_id: i64,
+    clause_text: &str,
+    uid: Option<&str>,
+) -> Result<i64> {
     if na.title.trim().is_empty() {
         return Err(Error::Invalid("an annotation needs a title".into()));
     }
@@ -359,7 +367,7 @@ pub(crate) fn insert(conn: &Connection, na: &NewAnnotation, version_id: i64, pro
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let lineage = lineage.ok_or_else(|| Error::Invalid("this clause has no lineage yet; reopen the workspace".into()))?;
-    let uid = new_uid();
+    let uid = uid.map(str::to_string).unwrap_or_else(new_uid);
     let at = now(conn)?;
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
     conn.execute(

@@ -98,3 +98,34 @@ CREATE TABLE annotation_replies (
     body            TEXT NOT NULL,
     created_at      TEXT NOT NULL
 );
+
+-- Joint positions: a coalition's statement on one version of a bill.
+CREATE TABLE positions (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    bill_id     INTEGER NOT NULL REFERENCES bills(id) ON DELETE CASCADE,
+    version_id  INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    title       TEXT NOT NULL,
+    intro       TEXT NOT NULL DEFAULT '',
+    closing     TEXT NOT NULL DEFAULT '',
+    lang        TEXT NOT NULL DEFAULT 'en',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+
+-- The position's items, in order: each an annotation.
+CREATE TABLE position_items (
+    position_id     INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+    annotation_id   INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    ord             INTEGER NOT NULL,
+    PRIMARY KEY (position_id, annotation_id)
+);
+
+CREATE TABLE endorsements (
+    position_id INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+    org_id      INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    state       TEXT NOT NULL CHECK (state IN ('invited', 'endorsed', 'declined', 'withdrawn')),
+    date        TEXT NOT NULL,
+    note        TEXT,
+    PRIMARY KEY (position_id, org_id)
+);

@@ -1,0 +1,242 @@
+//! Joint positions: items, endorsements, the adoption scorecard against a
+//! later draft, and exports read back by independent tools (Python's csv,
+//! json and html.parser), in English and Khmer.
+
+use crate::util::{empty_workspace, opts};
+use draftwatch_core::annotate::NewAnnotation;
+use draftwatch_core::positions::track::Outcome;
+use draftwatch_core::positions::{EndorsementState, Organisation};
+use draftwatch_core::workspace::{ImportOptions, Workspace};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn draft(rel: &str) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../drafts")).join(rel)
+}
+
+fn import(ws: &mut Workspace, bill: &str, rel: &str) {
+    ws.import_file(&draft(rel), &ImportOptions { label: Some(rel.into()), ..opts(bill) }).unwrap();
+}
+
+fn org(ws: &mut Workspace, short: &str, name: &str, km: Option<&str>) {
+    ws.org_add(&Organisation {
+        uid: String::new(),
+        short_name: short.into(),
+        name: name.into(),
+        name_km: km.map(str::to_string),
+        contact: None,
+    })
+    .unwrap();
+}
+
+struct Rec<'a> {
+    clause: &'a str,
+    quote: Option<&'a str>,
+    proposed: Option<&'a str>,
+    delete: bool,
+    title: &'a str,
+}
+
+fn annotate(ws: &mut Workspace, bill: &str, version: &str, r: &Rec) -> i64 {
+    ws.annotate_add(&NewAnnotation {
+        bill: bill.into(),
+        version: version.into(),
+        clause: r.clause.into(),
+        quote: r.quote.map(str::to_string),
+        proposed: r.proposed.map(str::to_string),
+        delete_clause: r.delete,
+        title: r.title.into(),
+        concern: format!("Concern about {} <b>not markup</b> & more", r.title),
+        recommendation: "Amend as proposed.".into(),
+        rights: vec!["information".into(), "non_discrimination".into()],
+        impact: Some("strongly-restricts".into()),
+        refs: vec!["ICCPR Art. 19".into(), "Constitution Art. 41".into()],
+        author: "tester".into(),
+        org: Some("CCC".into()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}: {e}", r.title))
+    .id
+}
+
+fn python(script: &str, input: &str) -> String {
+    let mut child = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 (scripts/setup.sh installs it)");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn scorecard_adopted_partly_not_and_removed() {
+    let (_d, mut ws) = empty_workspace();
+    org(&mut ws, "CCC", "Cooperation Committee for Cambodia", Some("គណៈកម្មាធិការសហប្រតិបត្តិការដើម្បីកម្ពុជា"));
+    org(&mut ws, "ADHOC", "Cambodian Human Rights and Development Association", None);
+    import(&mut ws, "a2i", "a2i/v1.md");
+    import(&mut ws, "a2i", "a2i/v2.txt");
+    // On Draft 2; Draft 3 changed Article 6 and deleted Article 37.
+    let recs = [
+        // Word for word: Draft 3's paragraph (3) is exactly this.
+        Rec {
+            clause: "6",
+            quote: Some("Foreign nationals residing in the Kingdom of Cambodia, and legal persons registered in the Kingdom of Cambodia, enjoy the same right."),
+            proposed: Some("Legal persons registered in the Kingdom of Cambodia enjoy the same right."),
+            delete: false,
+            title: "Legal persons",
+        },
+        // Partly: Draft 3 says "Every Khmer citizen", not "... and every foreign resident".
+        Rec {
+            clause: "6",
+            quote: Some("Every person has the right"),
+            proposed: Some("Every Khmer citizen and every foreign resident has the right"),
+            delete: false,
+            title: "Who may ask",
+        },
+        // Not at all: Draft 3 has "obtain the prior written approval of".
+        Rec { clause: "9", quote: Some("notify"), proposed: Some("inform"), delete: false, title: "Inform, not ask" },
+        // Unchanged clause: not adopted.
+        Rec { clause: "12", quote: None, proposed: Some("Every request shall be registered the same day."), delete: false, title: "Registration" },
+        // Article 37 is deleted in Draft 3.
+        Rec { clause: "37", quote: None, proposed: Some("Whistleblowers shall be protected."), delete: false, title: "Whistleblowers" },
+        Rec { clause: "37", quote: None, proposed: None, delete: true, title: "Delete article 37" },
+    ];
+    let ids: Vec<i64> = recs.iter().map(|r| annotate(&mut ws, "a2i", "2", r)).collect();
+    let p = ws.position_new("a2i", "2", "Joint position on Draft 2", "We, the undersigned...", "Signed in Phnom Penh.", None).unwrap();
+    for id in &ids {
+        ws.position_add(p.id, *id, None).unwrap();
+    }
+    // Reorder: the deletion first.
+    ws.position_add(p.id, ids[5], Some(1)).unwrap();
+    ws.position_endorse(p.id, "CCC", EndorsementState::Endorsed, "2019-02-01", None).unwrap();
+    ws.position_endorse(p.id, "ADHOC", EndorsementState::Invited, "2019-02-01", None).unwrap();
+    ws.position_endorse(p.id, "ADHOC", EndorsementState::Declined, "2019-02-03", Some("too late")).unwrap();
+    let d = ws.position(p.id).unwrap();
+    assert_eq!(d.items.iter().map(|i| i.annotation.id).collect::<Vec<_>>()[0], ids[5]);
+    assert_eq!(d.endorsements.len(), 2);
+    assert_eq!(d.endorsements.iter().find(|e| e.org.short_name == "ADHOC").unwrap().state, EndorsementState::Declined);
+
+    import(&mut ws, "a2i", "a2i/v3.docx");
+    let card = ws.position_track(p.id, "3").unwrap();
+    let outcome = |id: i64| card.items.iter().find(|s| s.annotation == id).unwrap();
+    assert_eq!(outcome(ids[0]).outcome, Outcome::Adopted, "{:?}", outcome(ids[0]));
+    let partly = outcome(ids[1]);
+    assert_eq!(partly.outcome, Outcome::PartlyAdopted, "{partly:?}");
+    assert!(partly.evidence.iter().any(|op| op.text.contains("foreign resident")), "evidence shows what is missing: {:?}", partly.evidence);
+    assert_eq!(outcome(ids[2]).outcome, Outcome::NotAdopted, "{:?}", outcome(ids[2]));
+    assert_eq!(outcome(ids[3]).outcome, Outcome::NotAdopted);
+    assert_eq!(outcome(ids[3]).to_nums, ["13"], "followed through the renumbering");
+    assert_eq!(outcome(ids[4]).outcome, Outcome::ClauseRemoved);
+    assert_eq!(outcome(ids[5]).outcome, Outcome::Adopted);
+    assert_eq!(card.summary["adopted"], 2);
+    assert_eq!(card.summary["partly_adopted"], 1);
+    let md = draftwatch_core::export::scorecard_markdown(&card);
+    assert!(md.contains("| 1 | Delete article 37 | 37 | — | adopted |"), "{md}");
+    assert!(ws.position_track(p.id, "1").unwrap_err().to_string().contains("later version"));
+
+    // Exports, read back independently.
+    let html = ws.position_export(p.id, "html").unwrap();
+    let parsed = python(
+        r#"
+import sys, html.parser
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.tags = []; self.text = []; self.scripts = 0
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == 'script': self.scripts += 1
+    def handle_data(self, d): self.text.append(d)
+p = P(); p.feed(sys.stdin.read())
+print(p.tags.count('table'), p.tags.count('h2'), p.scripts)
+print(''.join(p.text).count('<b>not markup</b>'))
+"#,
+        &html,
+    );
+    let lines: Vec<&str> = parsed.lines().collect();
+    assert_eq!(lines[0], "6 7 0", "six item tables, six item headings and 'Endorsed by', no script");
+    assert_eq!(lines[1], "6", "annotation text is text, never markup");
+    assert!(html.contains("Cooperation Committee for Cambodia (CCC)"));
+    assert!(!html.contains("Cambodian Human Rights and Development Association"), "declined organisations are not listed");
+    let md = ws.position_export(p.id, "md").unwrap();
+    assert!(md.starts_with("# Joint position on Draft 2\n"));
+    assert!(md.contains("\\<b\\>not markup\\</b\\>"), "markdown escapes markup");
+}
+
+#[test]
+fn khmer_position_and_annotation_exports_round_trip() {
+    let (_d, mut ws) = empty_workspace();
+    org(&mut ws, "CCC", "Cooperation Committee for Cambodia", Some("គណៈកម្មាធិការសហប្រតិបត្តិការដើម្បីកម្ពុជា"));
+    import(&mut ws, "lango", "lango/v1.md");
+    let text = draftwatch_core::align::clause_text(&ws.clause("lango", "1", "1").unwrap());
+    let quote: String = text.lines().nth(1).unwrap().chars().take(40).collect();
+    let id = annotate(
+        &mut ws,
+        "lango",
+        "1",
+        &Rec {
+            clause: "១", quote: Some(&quote), proposed: Some("សេរីភាពសមាគម"), delete: false, title: "គោលបំណង"
+        },
+    );
+    let p = ws.position_new("lango", "1", "សេចក្តីថ្លែងការណ៍រួម", "យើងខ្ញុំ...", "", None).unwrap();
+    assert_eq!(p.lang, "km");
+    ws.position_add(p.id, id, None).unwrap();
+    ws.position_endorse(p.id, "CCC", EndorsementState::Endorsed, "2015-06-01", None).unwrap();
+    let md = ws.position_export(p.id, "md").unwrap();
+    assert!(md.contains("មាត្រា ១") && md.contains("កង្វល់") && md.contains("គាំទ្រដោយ"), "{md}");
+    assert!(md.contains("សេរីភាពបញ្ចេញមតិ") || md.contains("សិទ្ធិទទួលបានព័ត៌មាន"), "rights in Khmer: {md}");
+
+    // CSV read by Python's csv module.
+    let csv = ws.annotations_export(Some("lango"), "csv").unwrap();
+    let row = python(
+        "import sys, csv, io\nr = list(csv.DictReader(io.StringIO(sys.stdin.read().lstrip('\\ufeff'))))\nprint(len(r)); print(r[0]['title']); print(r[0]['quote']); print(r[0]['rights'])",
+        &csv,
+    );
+    let row: Vec<&str> = row.lines().collect();
+    assert_eq!(row, ["1", "គោលបំណង", quote.as_str(), "information; non_discrimination"]);
+
+    // W3C JSON-LD: the model's required fields, checked by Python's json.
+    let jsonld = ws.annotations_export(Some("lango"), "w3c").unwrap();
+    let check = python(
+        r#"
+import sys, json
+c = json.load(sys.stdin)
+assert 'http://www.w3.org/ns/anno.jsonld' in c['@context']
+assert c['type'] == 'AnnotationCollection' and c['total'] == 1
+a = c['first']['items'][0]
+for k in ('id', 'type', 'target', 'body'): assert k in a, k
+assert a['type'] == 'Annotation' and a['id'].startswith('urn:uuid:')
+sel = {s['type']: s for s in a['target']['selector']}
+print(sel['TextQuoteSelector']['exact']); print(sel['TextPositionSelector']['end'] - sel['TextPositionSelector']['start'])
+"#,
+        &jsonld,
+    );
+    let lines: Vec<&str> = check.lines().collect();
+    assert_eq!(lines[0], quote);
+    assert_eq!(lines[1], quote.chars().count().to_string());
+
+    // Into a second workspace with the same draft: added once, then skipped.
+    let (_d2, mut other) = empty_workspace();
+    import(&mut other, "lango", "lango/v1.md");
+    assert_eq!(other.annotations_import_w3c(&jsonld).unwrap(), (1, 0));
+    assert_eq!(other.annotations_import_w3c(&jsonld).unwrap(), (0, 1));
+    let a = &other.annotations(&Default::default()).unwrap()[0];
+    let orig = ws.annotation(id).unwrap().annotation;
+    assert_eq!(
+        (&a.uid, &a.title, &a.quote, &a.proposed, &a.rights, a.impact),
+        (&orig.uid, &orig.title, &orig.quote, &orig.proposed, &orig.rights, orig.impact)
+    );
+    assert_eq!(a.org.as_deref(), Some("CCC"));
+    // A document targeting a clause this workspace lacks is refused whole.
+    let (_d3, mut empty) = empty_workspace();
+    let err = empty.annotations_import_w3c(&jsonld).unwrap_err();
+    assert!(err.to_string().contains("no bill \"lango\""), "{err}");
+    assert!(empty.annotations(&Default::default()).unwrap().is_empty());
+    assert!(empty.annotations_import_w3c("{\"type\": \"Nope\"}").unwrap_err().to_string().contains("not a W3C Web Annotation"));
+}
