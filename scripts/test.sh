@@ -4,9 +4,10 @@
 # Corpus tests read ../shared/corpus beside the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# python3: the export tests read our CSV, JSON-LD and HTML back with Python's
-# own csv, json and html.parser modules, not with our code.
-DRAFTWATCH_SETUP_EXTRA="python3 ${DRAFTWATCH_SETUP_EXTRA:-}" scripts/setup.sh
+# The export tests read our files back with other tools, not with our code:
+# Python's csv, json, html.parser and zipfile; LibreOffice (DOCX → PDF) and
+# pdftotext.
+DRAFTWATCH_SETUP_EXTRA="python3 libreoffice-writer-nogui poppler-utils ${DRAFTWATCH_SETUP_EXTRA:-}" scripts/setup.sh
 export INSTA_UPDATE=no
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings

@@ -142,7 +142,7 @@ fn scorecard_adopted_partly_not_and_removed() {
     assert!(ws.position_track(p.id, "1").unwrap_err().to_string().contains("later version"));
 
     // Exports, read back independently.
-    let html = ws.position_export(p.id, "html").unwrap();
+    let html = String::from_utf8(ws.position_export(p.id, "html").unwrap()).unwrap();
     let parsed = python(
         r#"
 import sys, html.parser
@@ -164,7 +164,7 @@ print(''.join(p.text).count('<b>not markup</b>'))
     assert_eq!(lines[1], "6", "annotation text is text, never markup");
     assert!(html.contains("Cooperation Committee for Cambodia (CCC)"));
     assert!(!html.contains("Cambodian Human Rights and Development Association"), "declined organisations are not listed");
-    let md = ws.position_export(p.id, "md").unwrap();
+    let md = String::from_utf8(ws.position_export(p.id, "md").unwrap()).unwrap();
     assert!(md.starts_with("# Joint position on Draft 2\n"));
     assert!(md.contains("\\<b\\>not markup\\</b\\>"), "markdown escapes markup");
 }
@@ -188,7 +188,7 @@ fn khmer_position_and_annotation_exports_round_trip() {
     assert_eq!(p.lang, "km");
     ws.position_add(p.id, id, None).unwrap();
     ws.position_endorse(p.id, "CCC", EndorsementState::Endorsed, "2015-06-01", None).unwrap();
-    let md = ws.position_export(p.id, "md").unwrap();
+    let md = String::from_utf8(ws.position_export(p.id, "md").unwrap()).unwrap();
     assert!(md.contains("មាត្រា ១") && md.contains("កង្វល់") && md.contains("គាំទ្រដោយ"), "{md}");
     assert!(md.contains("សេរីភាពបញ្ចេញមតិ") || md.contains("សិទ្ធិទទួលបានព័ត៌មាន"), "rights in Khmer: {md}");
 
@@ -239,4 +239,101 @@ print(sel['TextQuoteSelector']['exact']); print(sel['TextPositionSelector']['end
     assert!(err.to_string().contains("no bill \"lango\""), "{err}");
     assert!(empty.annotations(&Default::default()).unwrap().is_empty());
     assert!(empty.annotations_import_w3c("{\"type\": \"Nope\"}").unwrap_err().to_string().contains("not a W3C Web Annotation"));
+}
+
+/// Converts with LibreOffice (headless, its own profile) and returns the PDF's text (pdftotext).
+fn libreoffice_text(docx: &std::path::Path) -> String {
+    let dir = docx.parent().unwrap();
+    let profile = format!("file://{}/lo-profile", dir.display());
+    let out = Command::new("soffice")
+        .args([&format!("-env:UserInstallation={profile}"), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .expect("soffice (scripts/test.sh installs libreoffice-writer-nogui)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = docx.with_extension("pdf");
+    assert!(pdf.exists(), "LibreOffice wrote no PDF: {}", String::from_utf8_lossy(&out.stderr));
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8(text.stdout).unwrap()
+}
+
+/// document.xml and styles.xml facts, read with Python's zipfile and ElementTree.
+fn docx_facts(docx: &std::path::Path) -> Vec<String> {
+    python(
+        r#"
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+z = zipfile.ZipFile(sys.stdin.read().strip())
+doc = ET.fromstring(z.read('word/document.xml'))
+styles = ET.fromstring(z.read('word/styles.xml'))
+print(len(doc.findall(f'.//{W}tbl')))
+first = doc.find(f'.//{W}tbl')
+print('|'.join(''.join(t.text or '' for t in c.iter(f'{W}t')) for c in first.find(f'{W}tr').findall(f'{W}tc')) if first is not None else '')
+print(styles.find(f'.//{W}rFonts').get(f'{W}cs'))
+ins = doc.findall(f'.//{W}ins'); dels = doc.findall(f'.//{W}del')
+print(len(ins), len(dels))
+print(sorted({e.get(f'{W}author') for e in ins + dels}))
+print(''.join(t.text or '' for t in doc.iter(f'{W}delText'))[:2000])
+"#,
+        &docx.display().to_string(),
+    )
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+#[test]
+fn docx_exports_open_in_libreoffice_with_khmer_and_tracked_changes() {
+    let (dir, mut ws) = empty_workspace();
+    org(&mut ws, "CCC", "Cooperation Committee for Cambodia", Some("គណៈកម្មាធិការសហប្រតិបត្តិការដើម្បីកម្ពុជា"));
+    import(&mut ws, "lango", "lango/v1.md");
+    import(&mut ws, "lango", "lango/v2.txt");
+    let text = draftwatch_core::align::clause_text(&ws.clause("lango", "1", "8").unwrap());
+    let quote: String = text.lines().nth(1).unwrap().chars().take(40).collect();
+    let id = annotate(
+        &mut ws,
+        "lango",
+        "1",
+        &Rec {
+            clause: "៨", quote: Some(&quote), proposed: Some("ការជូនដំណឹង"), delete: false, title: "ការអនុញ្ញាតជាមុន"
+        },
+    );
+    let p = ws.position_new("lango", "1", "សេចក្តីថ្លែងការណ៍រួមស្តីពីច្បាប់សមាគម", "យើងខ្ញុំ...", "", None).unwrap();
+    ws.position_add(p.id, id, None).unwrap();
+    ws.position_endorse(p.id, "CCC", EndorsementState::Endorsed, "2015-06-01", None).unwrap();
+
+    let docx = dir.path().join("position.docx");
+    std::fs::write(&docx, ws.position_export(p.id, "docx").unwrap()).unwrap();
+    let facts = docx_facts(&docx);
+    assert_eq!(facts[0], "1", "one table per item");
+    assert_eq!(facts[1], "អត្ថបទបច្ចុប្បន្ន|កង្វល់|អនុសាសន៍|សិទ្ធិ|ឯកសារយោង", "the header row, in the position's language");
+    assert_eq!(facts[2], "Khmer OS", "the Khmer font is set for complex-script text");
+    let pdf = libreoffice_text(&docx);
+    let folded = |s: &str| draftwatch_core::text::fold(s).replace(' ', "");
+    for want in ["សេចក្តីថ្លែងការណ៍រួមស្តីពីច្បាប់សមាគម", "ការអនុញ្ញាតជាមុន", "Cooperation Committee for Cambodia"]
+    {
+        assert!(folded(&pdf).contains(&folded(want)), "{want} not in LibreOffice's rendering:\n{pdf}");
+    }
+
+    // The comparison of two Khmer versions with tracked changes.
+    let report = ws.diff("lango", "1", "2").unwrap();
+    let cmp = dir.path().join("compare.docx");
+    std::fs::write(&cmp, draftwatch_core::export::docx::comparison(&report, "v2", "2015-05-01T00:00:00Z")).unwrap();
+    let facts = docx_facts(&cmp);
+    let counts: Vec<usize> = facts[3].split(' ').map(|n| n.parse().unwrap()).collect();
+    assert!(counts[0] > 5 && counts[1] > 5, "insertions and deletions: {counts:?}");
+    assert_eq!(facts[4], "['v2']");
+    // Every deleted word of the report is a w:delText.
+    let deleted: String = report
+        .changes
+        .iter()
+        .flat_map(|c| &c.ops)
+        .filter(|o| o.op == draftwatch_core::diff::report::OpKind::Delete)
+        .map(|o| o.text.replace('\n', ""))
+        .collect();
+    let del_text = facts[5..].join("\n");
+    assert!(!del_text.is_empty() && deleted.starts_with(&del_text), "w:delText is the report's deleted text, in order");
+    let pdf = libreoffice_text(&cmp);
+    assert!(pdf.contains("lango: ") && folded(&pdf).contains(&folded("ការចុះបញ្ជី")), "{pdf}");
 }

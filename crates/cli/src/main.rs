@@ -77,12 +77,15 @@ enum Command {
         /// Leave out unchanged clauses.
         #[arg(long)]
         changed_only: bool,
-        /// text (default), json or html.
+        /// text (default), json, html, or docx (Word tracked changes).
         #[arg(long, default_value = "text")]
         format: String,
         /// No colours in text output (default: colours only on a terminal).
         #[arg(long)]
         no_color: bool,
+        /// Write to this file (default: standard output; a DOCX needs a file or a pipe).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// The history of a clause across every version of its bill.
     History {
@@ -410,7 +413,7 @@ enum PositionAction {
     Export {
         /// Position id.
         id: i64,
-        /// md or html.
+        /// docx, md or html.
         #[arg(long, default_value = "md")]
         format: String,
         /// Write to this file (default: standard output).
@@ -502,9 +505,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let json = cli.json;
     // Comparing two files needs no workspace.
-    if let Command::Diff { files: Some(files), changed_only, format, no_color, .. } = &cli.command {
+    if let Command::Diff { files: Some(files), changed_only, format, no_color, output, .. } = &cli.command {
         let report = draftwatch_core::workspace::diff_files(&files[0], &files[1]).map_err(|e| e.to_string())?;
-        return print_diff(&report, if json { "json" } else { format }, *changed_only, *no_color);
+        return print_diff(&report, if json { "json" } else { format }, *changed_only, *no_color, output.as_deref());
     }
     let dir = cli.workspace.clone().unwrap_or_else(Workspace::default_dir);
     let mut ws = Workspace::open(&dir).map_err(|e| e.to_string())?;
@@ -525,7 +528,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Position { action } => position(&mut ws, action, json)?,
         Command::Export { what: ExportWhat::Annotations { format, bill, output } } => {
             let text = ws.annotations_export(bill.as_deref(), &format).map_err(|e| e.to_string())?;
-            write_out(&text, output.as_deref())?;
+            write_out(text.as_bytes(), output.as_deref())?;
         }
         Command::Org { action: OrgAction::Add { short_name, name, name_km, contact } } => {
             let o = ws.org_add(&Organisation { uid: String::new(), short_name, name, name_km, contact }).map_err(|e| e.to_string())?;
@@ -570,12 +573,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 println!("Search index rebuilt: {docs} documents.");
             }
         }
-        Command::Diff { args, changed_only, format, no_color, .. } => {
+        Command::Diff { args, changed_only, format, no_color, output, .. } => {
             let [bill, from, to] = args.as_slice() else {
                 return Err("diff needs BILL FROM TO (e.g. `draftwatch diff a2i 1 2`) or --files A B".into());
             };
             let report = ws.diff(bill, from, to).map_err(|e| e.to_string())?;
-            print_diff(&report, if json { "json" } else { &format }, changed_only, no_color)?;
+            print_diff(&report, if json { "json" } else { &format }, changed_only, no_color, output.as_deref())?;
         }
         Command::History { bill, version, clause } => {
             let steps = ws.history(&bill, &version, &clause).map_err(|e| e.to_string())?;
@@ -678,9 +681,27 @@ fn run(cli: Cli) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints a comparison as text (colour on a terminal unless `no_color`), JSON or HTML.
-fn print_diff(report: &draftwatch_core::diff::report::DiffReport, format: &str, changed_only: bool, no_color: bool) -> Result<(), String> {
+/// Prints a comparison as text (colour on a terminal unless `no_color`),
+/// JSON or HTML, or writes it as DOCX with tracked changes.
+fn print_diff(
+    report: &draftwatch_core::diff::report::DiffReport,
+    format: &str,
+    changed_only: bool,
+    no_color: bool,
+    output: Option<&std::path::Path>,
+) -> Result<(), String> {
     use std::io::IsTerminal;
+    if format == "docx" {
+        if output.is_none() && std::io::stdout().is_terminal() {
+            return Err("a DOCX is not for the terminal: give --output FILE.docx".into());
+        }
+        let date = report.to.date.as_deref().map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| "2000-01-01T00:00:00Z".into());
+        let bytes = draftwatch_core::export::docx::comparison(report, &report.to.label, &date);
+        return write_out(&bytes, output);
+    }
+    if output.is_some() {
+        return Err("--output is for --format docx; redirect text, json and html with >".into());
+    }
     match format {
         "json" => {
             let mut r = report.clone();
@@ -694,7 +715,7 @@ fn print_diff(report: &draftwatch_core::diff::report::DiffReport, format: &str, 
             let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             print!("{}", draftwatch_core::diff::text::render_text(report, color, changed_only));
         }
-        other => return Err(format!("unknown format \"{other}\": use text, json or html")),
+        other => return Err(format!("unknown format \"{other}\": use text, json, html or docx")),
     }
     Ok(())
 }
@@ -980,8 +1001,12 @@ fn position(ws: &mut Workspace, action: PositionAction, json: bool) -> Result<()
             }
         }
         PositionAction::Export { id, format, output } => {
-            let text = ws.position_export(id, &format).map_err(err)?;
-            write_out(&text, output.as_deref())?;
+            use std::io::IsTerminal;
+            if format == "docx" && output.is_none() && std::io::stdout().is_terminal() {
+                return Err("a DOCX is not for the terminal: give --output FILE.docx".into());
+            }
+            let bytes = ws.position_export(id, &format).map_err(err)?;
+            write_out(&bytes, output.as_deref())?;
         }
     }
     Ok(())
@@ -993,16 +1018,14 @@ fn today(ws: &Workspace) -> Result<String, String> {
 }
 
 /// Writes an export to a file (whole or not at all) or to standard output.
-fn write_out(text: &str, output: Option<&std::path::Path>) -> Result<(), String> {
+fn write_out(bytes: &[u8], output: Option<&std::path::Path>) -> Result<(), String> {
+    use std::io::Write;
     match output {
         Some(path) => {
             let tmp = path.with_extension("partial");
-            std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| format!("{}: {e}", path.display()))
+            std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| format!("{}: {e}", path.display()))
         }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => std::io::stdout().lock().write_all(bytes).map_err(|e| e.to_string()),
     }
 }
 

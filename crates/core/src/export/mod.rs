@@ -1,4 +1,5 @@
-//! Exports: a joint position as Markdown and standalone HTML, its
+//! Exports: a joint position as DOCX, Markdown and standalone HTML, a
+//! comparison as DOCX with tracked changes ([`docx`]), a position's
 //! scorecard as Markdown, annotations as CSV and as W3C Web Annotation
 //! JSON-LD (and that JSON-LD read back).
 //!
@@ -12,6 +13,7 @@ use crate::annotate::Annotation;
 use crate::positions::track::{Outcome, Scorecard};
 use crate::positions::{EndorsementState, PositionDetail};
 
+pub mod docx;
 pub mod w3c;
 
 /// The words of an export in the position's language.
