@@ -337,3 +337,46 @@ fn docx_exports_open_in_libreoffice_with_khmer_and_tracked_changes() {
     let pdf = libreoffice_text(&cmp);
     assert!(pdf.contains("lango: ") && folded(&pdf).contains(&folded("ការចុះបញ្ជី")), "{pdf}");
 }
+
+#[test]
+fn akoma_ntoso_export_round_trips_with_eids() {
+    let (dir, mut ws) = empty_workspace();
+    import(&mut ws, "lango", "lango/v1.md");
+    import(&mut ws, "a2i", "a2i/v3.docx");
+    for (bill, articles) in [("lango", 31), ("a2i", 40)] {
+        let xml = ws.version_akn(bill, "1").unwrap();
+        // Python's ElementTree: the namespace, unique eIds, every article with its eId.
+        let facts = python(
+            r#"
+import sys, xml.etree.ElementTree as ET
+A = '{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}'
+root = ET.fromstring(sys.stdin.read().encode())
+assert root.tag == A + 'akomaNtoso', root.tag
+ids = [e.get('eId') for e in root.iter() if e.get('eId')]
+assert len(ids) == len(set(ids)), 'duplicate eIds'
+arts = root.findall(f'.//{A}body//{A}article')
+print(len(arts)); print(arts[0].get('eId')); print(root.find(f'.//{A}FRBRlanguage').get('language'))
+"#,
+            &xml,
+        );
+        let facts: Vec<&str> = facts.lines().collect();
+        assert_eq!(facts[0], articles.to_string(), "{bill}");
+        assert_eq!(facts[1], "chp_1__art_1");
+        assert_eq!(facts[2], if bill == "lango" { "khm" } else { "eng" });
+        // And back through the importer: the same clauses, numbers and eIds.
+        let path = dir.path().join(format!("{bill}.akn.xml"));
+        std::fs::write(&path, &xml).unwrap();
+        let (_d2, mut other) = empty_workspace();
+        other.import_file(&path, &opts(bill)).unwrap();
+        let a = ws.tree(bill, "1").unwrap();
+        let b = other.tree(bill, "1").unwrap();
+        let clauses = |t: &[draftwatch_core::structure::Node]| -> Vec<(String, Option<String>, String)> {
+            draftwatch_core::structure::walk_all(t)
+                .into_iter()
+                .filter(|n| n.kind.is_clause())
+                .map(|n| (n.eid.clone(), n.num.clone(), draftwatch_core::text::fold(&draftwatch_core::align::clause_text(n))))
+                .collect()
+        };
+        assert_eq!(clauses(&a), clauses(&b), "{bill}");
+    }
+}

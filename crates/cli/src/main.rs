@@ -424,6 +424,19 @@ enum PositionAction {
 
 #[derive(Subcommand)]
 enum ExportWhat {
+    /// A version as Akoma Ntoso XML (akn), with its eIds.
+    Version {
+        /// Bill slug.
+        bill: String,
+        /// Version: number, label or `latest`.
+        version: String,
+        /// akn.
+        #[arg(long, default_value = "akn")]
+        format: String,
+        /// Write to this file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Annotations as W3C Web Annotation JSON-LD (w3c) or CSV.
     Annotations {
         /// w3c or csv.
@@ -526,6 +539,13 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Annotate { action } => annotate(&mut ws, action, json)?,
         Command::Position { action } => position(&mut ws, action, json)?,
+        Command::Export { what: ExportWhat::Version { bill, version, format, output } } => {
+            if format != "akn" {
+                return Err(format!("a version exports as akn (Akoma Ntoso), not \"{format}\""));
+            }
+            let xml = ws.version_akn(&bill, &version).map_err(|e| e.to_string())?;
+            write_out(xml.as_bytes(), output.as_deref())?;
+        }
         Command::Export { what: ExportWhat::Annotations { format, bill, output } } => {
             let text = ws.annotations_export(bill.as_deref(), &format).map_err(|e| e.to_string())?;
             write_out(text.as_bytes(), output.as_deref())?;

@@ -842,6 +842,13 @@ impl Workspace {
         Ok((added, present))
     }
 
+    /// A version as Akoma Ntoso XML, with its eIds.
+    pub fn version_akn(&self, bill: &str, version: &str) -> Result<String> {
+        let v = self.version_info(bill, version)?;
+        let title: String = self.conn.query_row("SELECT title FROM bills WHERE slug = ?1", [bill], |r| r.get(0))?;
+        Ok(crate::export::akn::version(bill, &title, &v, &self.tree(bill, version)?))
+    }
+
     /// After annotations changed: the open index takes the change now (a
     /// closed one catches up from the event log when it opens).
     fn annotations_changed(&mut self) {

@@ -1,7 +1,7 @@
 //! Exports: a joint position as DOCX, Markdown and standalone HTML, a
 //! comparison as DOCX with tracked changes ([`docx`]), a position's
 //! scorecard as Markdown, annotations as CSV and as W3C Web Annotation
-//! JSON-LD (and that JSON-LD read back).
+//! JSON-LD (and that JSON-LD read back), a version as Akoma Ntoso ([`akn`]).
 //!
 //! Every text from a bill or an annotation is escaped for its format: a
 //! bill's words are never markup.
@@ -13,6 +13,7 @@ use crate::annotate::Annotation;
 use crate::positions::track::{Outcome, Scorecard};
 use crate::positions::{EndorsementState, PositionDetail};
 
+pub mod akn;
 pub mod docx;
 pub mod w3c;
 
