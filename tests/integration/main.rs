@@ -4,6 +4,7 @@
 mod alignment;
 mod annotations;
 mod bad_input;
+mod bundles;
 mod cli;
 mod corpus;
 mod diff;

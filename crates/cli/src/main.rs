@@ -149,6 +149,11 @@ enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Coalition bundles: a bill's versions, annotations, organisations and positions in one file.
+    Bundle {
+        #[command(subcommand)]
+        action: BundleAction,
+    },
     /// Member organisations of the coalition.
     Org {
         #[command(subcommand)]
@@ -423,6 +428,23 @@ enum PositionAction {
 }
 
 #[derive(Subcommand)]
+enum BundleAction {
+    /// Write a bill's bundle.
+    Export {
+        /// Bill slug.
+        bill: String,
+        /// The bundle file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Import and merge a bundle (again: nothing changes).
+    Import {
+        /// The bundle file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum ExportWhat {
     /// A version as Akoma Ntoso XML (akn), with its eIds.
     Version {
@@ -539,6 +561,33 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Annotate { action } => annotate(&mut ws, action, json)?,
         Command::Position { action } => position(&mut ws, action, json)?,
+        Command::Bundle { action: BundleAction::Export { bill, output } } => {
+            let bytes = ws.bundle_export(&bill).map_err(|e| e.to_string())?;
+            write_out(&bytes, Some(&output))?;
+            if !json {
+                println!("Wrote {} ({} bytes).", output.display(), bytes.len());
+            }
+        }
+        Command::Bundle { action: BundleAction::Import { file } } => {
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let r = ws.bundle_import(&bytes).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&r);
+            } else {
+                println!(
+                    "Merged {}: {} versions, {} organisations, {} annotations added ({} updated, {} history entries, {} replies), {} positions added ({} updated).",
+                    file.display(),
+                    r.versions_added,
+                    r.organisations_added,
+                    r.annotations_added,
+                    r.annotations_updated,
+                    r.events_added,
+                    r.replies_added,
+                    r.positions_added,
+                    r.positions_updated
+                );
+            }
+        }
         Command::Export { what: ExportWhat::Version { bill, version, format, output } } => {
             if format != "akn" {
                 return Err(format!("a version exports as akn (Akoma Ntoso), not \"{format}\""));

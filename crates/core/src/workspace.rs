@@ -377,69 +377,17 @@ impl Workspace {
             return Err(Error::AlreadyImported { bill, seq });
         }
         // Read and parse everything before touching the workspace.
-        let (format, ingested, tree) = parse_bytes(bytes, file_name, opts.format)?;
-        let lang = opts.lang.clone().or(ingested.lang.clone()).unwrap_or_else(|| detect_lang(&tree));
-        let provenance = opts.provenance.unwrap_or(Provenance::Unofficial);
-        let mut notes = ingested.notes.clone();
-        let clause_count = structure::walk_all(&tree).iter().filter(|n| n.kind.is_clause()).count();
-        if clause_count == 0 {
-            notes.push("No articles or sections were recognised; the text was kept as front matter.".into());
-        }
-
+        let parsed = parse_bytes(bytes, file_name, opts.format)?;
         let tx = self.conn.transaction()?;
-        let (bill_id, new_bill) = ensure_bill(&tx, &opts.bill, opts.title.as_deref().or(ingested.title.as_deref()), &lang)?;
-        let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE bill_id = ?1", [bill_id], |r| r.get(0))?;
-        let label = match &opts.label {
-            Some(l) if !l.trim().is_empty() => {
-                let l = l.trim().to_string();
-                let taken: bool =
-                    tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, l], |r| {
-                        r.get(0)
-                    })?;
-                if taken {
-                    return Err(Error::Invalid(format!(
-                        "bill {} already has a version labelled \"{l}\"; choose another --label",
-                        opts.bill
-                    )));
-                }
-                l
-            }
-            _ => unique_label(&tx, bill_id, &default_label(file_name, seq))?,
-        };
-        tx.execute(
-            "INSERT OR IGNORE INTO sources (sha256, size, file_name) VALUES (?1, ?2, ?3)",
-            params![sha, bytes.len() as i64, file_name],
-        )?;
-        tx.execute(
-            "INSERT INTO versions (bill_id, seq, label, date, stage, lang, provenance, format, source_sha256, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![bill_id, seq, label, opts.date, opts.stage, lang, provenance.as_str(), format.as_str(), sha, serde_json::to_string(&notes).unwrap_or_default()],
-        )?;
-        let version_id = tx.last_insert_rowid();
-        let provisions = insert_tree(&tx, version_id, &tree)?;
-        crate::align::lineage::link_version(&tx, version_id, |id| load_tree(&tx, id).map_err(into_sqlite))?;
-        // Open annotations of the previous version are placed on this one, in
-        // the same transaction: the import lands whole or not at all.
-        let trees = std::cell::RefCell::new(std::collections::HashMap::<i64, Vec<Node>>::new());
-        let text_of = |provision: i64| -> Result<String> {
-            let (vid, eid): (i64, String) =
-                tx.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            let mut trees = trees.borrow_mut();
-            let tree = match trees.entry(vid) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(load_tree(&tx, vid)?),
-            };
-            let node = structure::walk_all(tree).into_iter().find(|n| n.eid == eid).map(crate::align::clause_text);
-            node.ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))
-        };
-        let carried = annotate::carry_forward(&tx, version_id, &text_of)?.len();
-        // The original file goes in place before the commit, and away again if it fails.
-        let written = write_source(&self.root, &sha, bytes)?;
+        let stored = store_version(&tx, &self.root, bytes, &sha, file_name, opts, parsed)?;
+        // The original file went in place before the commit; away again if it fails.
         if let Err(e) = tx.commit() {
-            if let Some(p) = written {
+            if let Some(p) = &stored.written {
                 let _ = std::fs::remove_file(p);
             }
             return Err(e.into());
         }
+        let Stored { version_id, seq, provisions, new_bill, carried, .. } = stored;
         let index_note = self.update_index(version_id).err().map(|e| e.to_string());
         let version = self.version_info(&opts.bill, &seq.to_string())?;
         Ok(ImportReport { version, provisions, new_bill, index_note, annotations_carried: carried })
@@ -849,6 +797,82 @@ impl Workspace {
         Ok(crate::export::akn::version(bill, &title, &v, &self.tree(bill, version)?))
     }
 
+    /// A coalition bundle of a bill: its versions' original files, annotations,
+    /// organisations and positions, as one file's bytes (see [`crate::export::bundle`]).
+    pub fn bundle_export(&self, bill: &str) -> Result<Vec<u8>> {
+        crate::export::bundle::export(&self.conn, &self.root, bill)
+    }
+
+    /// Imports and merges a bundle, in one transaction; a refused bundle
+    /// changes nothing. Importing the same bundle again changes nothing.
+    pub fn bundle_import(&mut self, bytes: &[u8]) -> Result<crate::export::bundle::BundleReport> {
+        use crate::export::bundle;
+        let checked = bundle::check(bytes)?;
+        let m = &checked.manifest;
+        validate_slug(&m.bill.slug)?;
+        // Everything new is read and parsed before the workspace is touched.
+        let mut versions: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        let mut todo = Vec::new();
+        let mut ordered: Vec<&bundle::VersionEntry> = m.versions.iter().collect();
+        ordered.sort_by_key(|v| v.seq);
+        for v in ordered {
+            let local: Option<i64> =
+                self.conn.query_row("SELECT id FROM versions WHERE source_sha256 = ?1", [&v.sha256], |r| r.get(0)).optional()?;
+            if let Some(id) = local {
+                versions.insert(v.sha256.clone(), id);
+                continue;
+            }
+            let bytes = checked.sources.get(&v.sha256).ok_or_else(|| {
+                Error::Invalid(format!("this bundle is refused: version \"{}\" has no file in it; nothing was imported", v.label))
+            })?;
+            if let Some(d) = &v.date {
+                validate_date(d)?;
+            }
+            todo.push((v, parse_bytes(bytes, &v.file_name, None)?));
+        }
+        let mut report = bundle::BundleReport::default();
+        let mut written: Vec<PathBuf> = Vec::new();
+        let tx = self.conn.transaction()?;
+        let merged = (|| -> Result<()> {
+            for (v, parsed) in todo {
+                let taken: bool = tx.query_row(
+                    "SELECT EXISTS(SELECT 1 FROM versions v JOIN bills b ON b.id = v.bill_id WHERE b.slug = ?1 AND v.label = ?2)",
+                    params![m.bill.slug, v.label],
+                    |r| r.get(0),
+                )?;
+                let label = if taken { format!("{} ({})", v.label, &v.sha256[..8]) } else { v.label.clone() };
+                let opts = ImportOptions {
+                    bill: m.bill.slug.clone(),
+                    title: Some(m.bill.title.clone()),
+                    label: Some(label),
+                    date: v.date.clone(),
+                    lang: Some(v.lang.clone()),
+                    stage: v.stage.clone(),
+                    provenance: Some(Provenance::parse(&v.provenance)?),
+                    format: None,
+                };
+                let bytes = &checked.sources[&v.sha256];
+                let stored = store_version(&tx, &self.root, bytes, &v.sha256, &v.file_name, &opts, parsed)?;
+                written.extend(stored.written);
+                versions.insert(v.sha256.clone(), stored.version_id);
+                report.versions_added += 1;
+            }
+            bundle::merge(&tx, &checked, &versions, &mut report)
+        })();
+        if let Err(e) = merged.and_then(|_| Ok(tx.commit()?)) {
+            for p in written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        if let Some(idx) = &mut self.index {
+            let _ = idx.catch_up(&self.conn, &mut |_| {});
+        } else if self.root.join("index").join("meta.json").exists() {
+            let _ = self.index_with(&mut |_| {});
+        }
+        Ok(report)
+    }
+
     /// After annotations changed: the open index takes the change now (a
     /// closed one catches up from the event log when it opens).
     fn annotations_changed(&mut self) {
@@ -915,6 +939,77 @@ pub fn diff_files(a: &Path, b: &Path) -> Result<DiffReport> {
 }
 
 /// Writes `sources/<sha>` unless it exists; returns the path if written now.
+/// What [`store_version`] did.
+pub(crate) struct Stored {
+    pub version_id: i64,
+    pub seq: i64,
+    pub provisions: usize,
+    pub new_bill: bool,
+    pub carried: usize,
+    /// The source file written under `sources/` (to remove if the transaction fails).
+    pub written: Option<PathBuf>,
+}
+
+/// Stores a parsed version in `tx`: the bill if new, the version, its
+/// provisions, its clause links and lineages, the annotations of the
+/// previous version placed on it, and the original file under `sources/`.
+pub(crate) fn store_version(
+    tx: &Transaction,
+    root: &Path,
+    bytes: &[u8],
+    sha: &str,
+    file_name: &str,
+    opts: &ImportOptions,
+    (format, ingested, tree): (Format, ingest::Ingested, Vec<Node>),
+) -> Result<Stored> {
+    let lang = opts.lang.clone().or(ingested.lang.clone()).unwrap_or_else(|| detect_lang(&tree));
+    let provenance = opts.provenance.unwrap_or(Provenance::Unofficial);
+    let mut notes = ingested.notes.clone();
+    let clause_count = structure::walk_all(&tree).iter().filter(|n| n.kind.is_clause()).count();
+    if clause_count == 0 {
+        notes.push("No articles or sections were recognised; the text was kept as front matter.".into());
+    }
+    let (bill_id, new_bill) = ensure_bill(tx, &opts.bill, opts.title.as_deref().or(ingested.title.as_deref()), &lang)?;
+    let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE bill_id = ?1", [bill_id], |r| r.get(0))?;
+    let label = match &opts.label {
+        Some(l) if !l.trim().is_empty() => {
+            let l = l.trim().to_string();
+            let taken: bool =
+                tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, l], |r| r.get(0))?;
+            if taken {
+                return Err(Error::Invalid(format!("bill {} already has a version labelled \"{l}\"; choose another --label", opts.bill)));
+            }
+            l
+        }
+        _ => unique_label(tx, bill_id, &default_label(file_name, seq))?,
+    };
+    tx.execute("INSERT OR IGNORE INTO sources (sha256, size, file_name) VALUES (?1, ?2, ?3)", params![sha, bytes.len() as i64, file_name])?;
+    tx.execute(
+        "INSERT INTO versions (bill_id, seq, label, date, stage, lang, provenance, format, source_sha256, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![bill_id, seq, label, opts.date, opts.stage, lang, provenance.as_str(), format.as_str(), sha, serde_json::to_string(&notes).unwrap_or_default()],
+    )?;
+    let version_id = tx.last_insert_rowid();
+    let provisions = insert_tree(tx, version_id, &tree)?;
+    crate::align::lineage::link_version(tx, version_id, |id| load_tree(tx, id).map_err(into_sqlite))?;
+    // Open annotations of the previous version are placed on this one, in
+    // the same transaction: the import lands whole or not at all.
+    let trees = std::cell::RefCell::new(std::collections::HashMap::<i64, Vec<Node>>::new());
+    let text_of = |provision: i64| -> Result<String> {
+        let (vid, eid): (i64, String) =
+            tx.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut trees = trees.borrow_mut();
+        let tree = match trees.entry(vid) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(load_tree(tx, vid)?),
+        };
+        let node = structure::walk_all(tree).into_iter().find(|n| n.eid == eid).map(crate::align::clause_text);
+        node.ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))
+    };
+    let carried = annotate::carry_forward(tx, version_id, &text_of)?.len();
+    let written = write_source(root, sha, bytes)?;
+    Ok(Stored { version_id, seq, provisions, new_bill, carried, written })
+}
+
 fn write_source(root: &Path, sha: &str, bytes: &[u8]) -> Result<Option<PathBuf>> {
     let dest = root.join("sources").join(sha);
     if dest.exists() {

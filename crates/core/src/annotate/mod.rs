@@ -498,7 +498,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<AnnotationDetail> {
     let replies = stmt
         .query_map([id], |r| Ok(Reply { uid: r.get(0)?, author: r.get(1)?, org: r.get(2)?, body: r.get(3)?, created_at: r.get(4)? }))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare("SELECT at, author, action, changes FROM annotation_events WHERE annotation_uid = ?1 ORDER BY id")?;
+    let mut stmt = conn.prepare("SELECT at, author, action, changes FROM annotation_events WHERE annotation_uid = ?1 ORDER BY at, id")?;
     let history = stmt
         .query_map([&annotation.uid], |r| {
             let changes: String = r.get(3)?;

@@ -1,7 +1,8 @@
 //! Exports: a joint position as DOCX, Markdown and standalone HTML, a
 //! comparison as DOCX with tracked changes ([`docx`]), a position's
 //! scorecard as Markdown, annotations as CSV and as W3C Web Annotation
-//! JSON-LD (and that JSON-LD read back), a version as Akoma Ntoso ([`akn`]).
+//! JSON-LD (and that JSON-LD read back), a version as Akoma Ntoso ([`akn`]),
+//! and coalition bundles that another workspace merges ([`bundle`]).
 //!
 //! Every text from a bill or an annotation is escaped for its format: a
 //! bill's words are never markup.
@@ -14,6 +15,7 @@ use crate::positions::track::{Outcome, Scorecard};
 use crate::positions::{EndorsementState, PositionDetail};
 
 pub mod akn;
+pub mod bundle;
 pub mod docx;
 pub mod w3c;
 
