@@ -380,3 +380,35 @@ print(len(arts)); print(arts[0].get('eId')); print(root.find(f'.//{A}FRBRlanguag
         assert_eq!(clauses(&a), clauses(&b), "{bill}");
     }
 }
+
+#[test]
+fn pdf_exports_shape_khmer_with_an_embedded_khmer_font() {
+    let (dir, mut ws) = empty_workspace();
+    org(&mut ws, "CCC", "Cooperation Committee for Cambodia", Some("គណៈកម្មាធិការសហប្រតិបត្តិការដើម្បីកម្ពុជា"));
+    import(&mut ws, "lango", "lango/v1.md");
+    import(&mut ws, "lango", "lango/v2.txt");
+    let id = annotate(
+        &mut ws,
+        "lango",
+        "1",
+        &Rec {
+            clause: "៨", quote: None, proposed: Some("ការជូនដំណឹង"), delete: false, title: "ការអនុញ្ញាតជាមុន"
+        },
+    );
+    let p = ws.position_new("lango", "1", "សេចក្តីថ្លែងការណ៍រួម", "", "", None).unwrap();
+    ws.position_add(p.id, id, None).unwrap();
+    let pdf = dir.path().join("position.pdf");
+    std::fs::write(&pdf, ws.position_export(p.id, "pdf").unwrap()).unwrap();
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    // The text comes back out (pdftotext), and a Khmer font is embedded (pdffonts).
+    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    let folded = |s: &str| draftwatch_core::text::fold(s).replace(' ', "");
+    assert!(folded(&text).contains(&folded("សេចក្តីថ្លែងការណ៍រួម")) && folded(&text).contains(&folded("ការអនុញ្ញាតជាមុន")), "{text}");
+    let fonts = String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(fonts.lines().any(|l| l.to_lowercase().contains("khmer") && l.contains(" yes ")), "no embedded Khmer font:\n{fonts}");
+    // The comparison too.
+    let report = ws.diff("lango", "1", "2").unwrap();
+    let bytes =
+        draftwatch_core::export::pdf::from_docx(&draftwatch_core::export::docx::comparison(&report, "v2", "2015-05-01T00:00:00Z")).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+}

@@ -77,7 +77,7 @@ enum Command {
         /// Leave out unchanged clauses.
         #[arg(long)]
         changed_only: bool,
-        /// text (default), json, html, or docx (Word tracked changes).
+        /// text (default), json, html, docx (Word tracked changes) or pdf (through LibreOffice).
         #[arg(long, default_value = "text")]
         format: String,
         /// No colours in text output (default: colours only on a terminal).
@@ -418,7 +418,7 @@ enum PositionAction {
     Export {
         /// Position id.
         id: i64,
-        /// docx, md or html.
+        /// docx, pdf (through LibreOffice), md or html.
         #[arg(long, default_value = "md")]
         format: String,
         /// Write to this file (default: standard output).
@@ -760,16 +760,19 @@ fn print_diff(
     output: Option<&std::path::Path>,
 ) -> Result<(), String> {
     use std::io::IsTerminal;
-    if format == "docx" {
+    if format == "docx" || format == "pdf" {
         if output.is_none() && std::io::stdout().is_terminal() {
-            return Err("a DOCX is not for the terminal: give --output FILE.docx".into());
+            return Err(format!("a {} is not for the terminal: give --output FILE.{format}", format.to_uppercase()));
         }
         let date = report.to.date.as_deref().map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| "2000-01-01T00:00:00Z".into());
-        let bytes = draftwatch_core::export::docx::comparison(report, &report.to.label, &date);
+        let mut bytes = draftwatch_core::export::docx::comparison(report, &report.to.label, &date);
+        if format == "pdf" {
+            bytes = draftwatch_core::export::pdf::from_docx(&bytes).map_err(|e| e.to_string())?;
+        }
         return write_out(&bytes, output);
     }
     if output.is_some() {
-        return Err("--output is for --format docx; redirect text, json and html with >".into());
+        return Err("--output is for --format docx and pdf; redirect text, json and html with >".into());
     }
     match format {
         "json" => {
@@ -784,7 +787,7 @@ fn print_diff(
             let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             print!("{}", draftwatch_core::diff::text::render_text(report, color, changed_only));
         }
-        other => return Err(format!("unknown format \"{other}\": use text, json, html or docx")),
+        other => return Err(format!("unknown format \"{other}\": use text, json, html, docx or pdf")),
     }
     Ok(())
 }
@@ -1071,8 +1074,8 @@ fn position(ws: &mut Workspace, action: PositionAction, json: bool) -> Result<()
         }
         PositionAction::Export { id, format, output } => {
             use std::io::IsTerminal;
-            if format == "docx" && output.is_none() && std::io::stdout().is_terminal() {
-                return Err("a DOCX is not for the terminal: give --output FILE.docx".into());
+            if matches!(format.as_str(), "docx" | "pdf") && output.is_none() && std::io::stdout().is_terminal() {
+                return Err(format!("a {} is not for the terminal: give --output FILE.{format}", format.to_uppercase()));
             }
             let bytes = ws.position_export(id, &format).map_err(err)?;
             write_out(&bytes, output.as_deref())?;

@@ -725,15 +725,16 @@ impl Workspace {
         positions::track::track(&self.conn, id, against)
     }
 
-    /// A position as `docx`, `md` or `html` (the file's bytes).
+    /// A position as `docx`, `pdf` (through LibreOffice), `md` or `html` (the file's bytes).
     pub fn position_export(&self, id: i64, format: &str) -> Result<Vec<u8>> {
         let d = positions::detail(&self.conn, id)?;
         let rights = self.rights()?;
         match format {
             "docx" => Ok(crate::export::docx::position(&d, &rights)),
+            "pdf" => crate::export::pdf::from_docx(&crate::export::docx::position(&d, &rights)),
             "md" | "markdown" => Ok(crate::export::position_markdown(&d, &rights).into_bytes()),
             "html" => Ok(crate::export::position_html(&d, &rights).into_bytes()),
-            other => Err(Error::Invalid(format!("a position exports as docx, md or html, not \"{other}\""))),
+            other => Err(Error::Invalid(format!("a position exports as docx, pdf, md or html, not \"{other}\""))),
         }
     }
 

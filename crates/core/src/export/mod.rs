@@ -1,5 +1,6 @@
 //! Exports: a joint position as DOCX, Markdown and standalone HTML, a
-//! comparison as DOCX with tracked changes ([`docx`]), a position's
+//! comparison as DOCX with tracked changes ([`docx`]), both as PDF
+//! ([`pdf`], through LibreOffice), a position's
 //! scorecard as Markdown, annotations as CSV and as W3C Web Annotation
 //! JSON-LD (and that JSON-LD read back), a version as Akoma Ntoso ([`akn`]),
 //! and coalition bundles that another workspace merges ([`bundle`]).
@@ -17,6 +18,7 @@ use crate::positions::{EndorsementState, PositionDetail};
 pub mod akn;
 pub mod bundle;
 pub mod docx;
+pub mod pdf;
 pub mod w3c;
 
 /// The words of an export in the position's language.
