@@ -157,3 +157,61 @@ fn annotate_org_right_commands() {
     let (ok, out, _) = draftwatch(&ws, &["annotate", "delete", &id, "--author", "Sokha"]);
     assert!(ok && out.contains("Deleted annotation"), "{out}");
 }
+
+#[test]
+fn position_export_and_bundle_commands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws");
+    let run = |args: &[&str]| {
+        let (ok, out, err) = draftwatch(&ws, args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    };
+    run(&["org", "add", "CCC", "--name", "Cooperation Committee for Cambodia"]);
+    let a: serde_json::Value = serde_json::from_str(&run(&[
+        "--json",
+        "annotate",
+        "add",
+        "a2i",
+        "2",
+        "6",
+        "--quote",
+        "Every person",
+        "--title",
+        "Who may ask",
+        "--proposed",
+        "Every person",
+        "--right",
+        "information",
+        "--org",
+        "CCC",
+    ]))
+    .unwrap();
+    let id = a["id"].to_string();
+    let p: serde_json::Value = serde_json::from_str(&run(&["--json", "position", "new", "a2i", "2", "--title", "Joint position"])).unwrap();
+    let pid = p["id"].to_string();
+    run(&["position", "add", &pid, &id]);
+    run(&["position", "endorse", &pid, "CCC", "--date", "2019-02-01"]);
+    let card = run(&["position", "track", &pid, "--against", "3"]);
+    assert!(card.contains("| 1 | Who may ask | 6 | 6 | not adopted |"), "{card}");
+    let html = dir.path().join("p.html");
+    run(&["position", "export", &pid, "--format", "html", "-o", html.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("Cooperation Committee for Cambodia (CCC)"));
+    let (ok, _, err) = draftwatch(&ws, &["position", "export", &pid, "--format", "odt"]);
+    assert!(!ok && err.contains("docx, pdf, md or html"), "{err}");
+    let akn = run(&["export", "version", "a2i", "2"]);
+    assert!(akn.contains("<article eId=\"chp_2__art_6\">"), "{}", &akn[..500]);
+    let csv = run(&["export", "annotations", "--format", "csv"]);
+    assert!(csv.lines().count() == 2 && csv.contains("Who may ask"), "{csv}");
+    let docx = dir.path().join("c.docx");
+    run(&["diff", "a2i", "2", "3", "--format", "docx", "-o", docx.to_str().unwrap()]);
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    let bundle = dir.path().join("a2i.dwbundle");
+    run(&["bundle", "export", "a2i", "-o", bundle.to_str().unwrap()]);
+    let other = dir.path().join("other");
+    let (ok, out, err) = draftwatch(&other, &["--json", "bundle", "import", bundle.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // The other workspace was seeded with the same a2i drafts: only the annotation work is new.
+    assert_eq!((r["versions_added"].as_u64(), r["annotations_added"].as_u64(), r["positions_added"].as_u64()), (Some(0), Some(1), Some(1)));
+}
