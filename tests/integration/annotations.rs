@@ -2,16 +2,11 @@
 //! move, a split, a substantive change and a deletion; review decisions;
 //! history and threads; search over annotations; refused input.
 
-use crate::util::{empty_workspace, opts};
+use crate::util::{draft, empty_workspace, opts};
 use draftwatch_core::annotate::anchor::Anchor;
 use draftwatch_core::annotate::{AnnotationEdit, Filter, NewAnnotation, Status};
 use draftwatch_core::positions::Organisation;
 use draftwatch_core::workspace::{ImportOptions, ReviewAction, SearchOptions, Workspace};
-use std::path::PathBuf;
-
-fn draft(rel: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../drafts")).join(rel)
-}
 
 fn import(ws: &mut Workspace, bill: &str, rel: &str) -> usize {
     let o = ImportOptions { label: Some(rel.into()), ..opts(bill) };

@@ -2,15 +2,10 @@
 //! on both sides, and refusal of tampered or unsafe bundles with nothing
 //! imported.
 
-use crate::util::{empty_workspace, opts, snapshot};
+use crate::util::{draft, empty_workspace, opts, snapshot};
 use draftwatch_core::annotate::{AnnotationEdit, NewAnnotation};
 use draftwatch_core::positions::{EndorsementState, Organisation};
 use draftwatch_core::workspace::{ImportOptions, Workspace};
-use std::path::PathBuf;
-
-fn draft(rel: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../drafts")).join(rel)
-}
 
 /// Workspace A: LANGO drafts 1 and 2 (Khmer), two annotations, a reply, a position.
 fn coalition() -> (tempfile::TempDir, Workspace, Vec<i64>) {

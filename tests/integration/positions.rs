@@ -2,17 +2,12 @@
 //! later draft, and exports read back by independent tools (Python's csv,
 //! json and html.parser), in English and Khmer.
 
-use crate::util::{empty_workspace, opts};
+use crate::util::{draft, empty_workspace, opts};
 use draftwatch_core::annotate::NewAnnotation;
 use draftwatch_core::positions::track::Outcome;
 use draftwatch_core::positions::{EndorsementState, Organisation};
 use draftwatch_core::workspace::{ImportOptions, Workspace};
-use std::path::PathBuf;
 use std::process::Command;
-
-fn draft(rel: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../drafts")).join(rel)
-}
 
 fn import(ws: &mut Workspace, bill: &str, rel: &str) {
     ws.import_file(&draft(rel), &ImportOptions { label: Some(rel.into()), ..opts(bill) }).unwrap();

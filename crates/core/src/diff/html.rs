@@ -58,32 +58,14 @@ pub fn render_html(report: &DiffReport) -> String {
     out
 }
 
-/// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped: safe as element text
-/// and as a double- or single-quoted attribute value. The one escape of this
-/// module: every text that is not a literal of this file goes through it.
+/// The one escape of this module (see [`crate::text::escape_markup_into`]):
+/// every text that is not a literal of this file goes through it.
 fn escape_into(out: &mut String, s: &str) {
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        out.push_str(rep);
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
+    crate::text::escape_markup_into(out, s)
 }
 
-/// [`escape_into`] as a new string.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s);
-    out
+    crate::text::escape_markup(s)
 }
 
 /// An id fragment from an eId: ASCII letters, digits, `_` and `-`; anything

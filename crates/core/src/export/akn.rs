@@ -11,26 +11,11 @@
 //! markup.
 
 use crate::structure::{Kind, Node};
+use crate::text::escape_markup as x;
 use crate::workspace::VersionInfo;
 
 /// Akoma Ntoso 3.0 namespace.
 pub const NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
-
-fn x(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// ISO 639-2 code for the FRBR language (Akoma Ntoso uses three letters).
 fn lang3(lang: &str) -> &str {

@@ -13,28 +13,12 @@ use std::io::Write;
 use crate::annotate::taxonomy::Right;
 use crate::diff::report::{DiffReport, OpKind};
 use crate::positions::PositionDetail;
+use crate::text::escape_markup as x;
 
 /// Khmer (complex-script) font of the styles.
 pub const KHMER_FONT: &str = "Khmer OS";
 /// Latin font of the styles.
 pub const LATIN_FONT: &str = "Noto Sans";
-
-/// XML text escaping; characters XML 1.0 forbids are dropped.
-fn x(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn run(text: &str, bold: bool) -> String {
     let rpr = if bold { "<w:rPr><w:b/><w:bCs/></w:rPr>" } else { "" };

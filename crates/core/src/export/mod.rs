@@ -14,6 +14,7 @@ use crate::annotate::taxonomy::Right;
 use crate::annotate::Annotation;
 use crate::positions::track::{Outcome, Scorecard};
 use crate::positions::{EndorsementState, PositionDetail};
+use crate::text::escape_markup as esc;
 
 pub mod akn;
 pub mod bundle;
@@ -197,22 +198,6 @@ pub fn position_markdown(d: &PositionDetail, rights: &[Right]) -> String {
         out.push_str(&format!("## {}\n\n", l.endorsed_by));
         for o in orgs {
             out.push_str(&format!("- {}\n", md(&o)));
-        }
-    }
-    out
-}
-
-/// HTML text escaping.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
         }
     }
     out

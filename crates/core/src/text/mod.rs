@@ -87,6 +87,38 @@ pub fn parse_digits(s: &str) -> Option<u64> {
     Some(n)
 }
 
+/// Appends `s` escaped for markup (HTML or XML): `&`, `<`, `>`, `"` and `'`
+/// as entities, so it is safe as element text and as a quoted attribute;
+/// control characters XML 1.0 forbids (all C0 but tab, line feed and carriage
+/// return) are dropped. Every export writes bill and annotation text through
+/// this: a bill's words are never markup.
+pub fn escape_markup_into(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\t' | b'\n' | b'\r' => continue,
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(rep);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// [`escape_markup_into`] as a new string.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_markup_into(&mut out, s);
+    out
+}
+
 /// Collapses whitespace runs to one space and trims (display text, for headings).
 pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -95,6 +127,11 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_escape() {
+        assert_eq!(escape_markup("<a href=\"x\">'&'</a>\u{1}\tក"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\tក");
+    }
 
     #[test]
     fn fold_drops_invisibles_and_digits() {
