@@ -65,13 +65,7 @@ pub fn position(d: &PositionDetail, rights: &[Right]) -> Vec<u8> {
     let widths = [2500u32, 1900, 1900, 1400, 1660];
     for (i, item) in d.items.iter().enumerate() {
         let a = &item.annotation;
-        let num = item.num.as_deref().map(|n| format!("{} {n}", l.article)).unwrap_or_default();
-        let heading = [num, item.heading.clone().unwrap_or_default(), a.title.clone()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" — ");
-        body.push_str(&para(Some("Heading2"), &run(&format!("{}. {heading}", i + 1), false)));
+        body.push_str(&para(Some("Heading2"), &run(&super::item_heading(d, i), false)));
         let mut current = paras(None, &item.text);
         if let Some(q) = &a.quote {
             current.push_str(&para(None, &format!("{}{}", run(&format!("{}: ", l.quoted), true), run(&q.exact, false))));

@@ -115,18 +115,25 @@ pub fn impact_label(i: crate::annotate::Impact, lang: &str) -> &'static str {
     }
 }
 
+/// An item's heading in every export: `1. Article 8 — Registration — Prior permission`.
+pub(crate) fn item_heading(d: &PositionDetail, i: usize) -> String {
+    let l = labels(&d.position.lang);
+    let item = &d.items[i];
+    let num = item.num.as_deref().map(|n| format!("{} {n}", l.article)).unwrap_or_default();
+    let heading = [num, item.heading.clone().unwrap_or_default(), item.annotation.title.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+    format!("{}. {heading}", i + 1)
+}
+
 /// What an export shows of one item: (heading, current text, rows of label and value).
 fn item_parts<'a>(d: &'a PositionDetail, i: usize, rights: &[Right]) -> (String, &'a str, Vec<(&'static str, String)>) {
     let l = labels(&d.position.lang);
     let lang = d.position.lang.as_str();
     let item = &d.items[i];
     let a = &item.annotation;
-    let num = item.num.as_deref().map(|n| format!("{} {n}", l.article)).unwrap_or_default();
-    let heading = [num, item.heading.clone().unwrap_or_default(), a.title.clone()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" — ");
     let mut rows = Vec::new();
     if let Some(q) = &a.quote {
         rows.push((l.quoted, q.exact.clone()));
@@ -143,7 +150,7 @@ fn item_parts<'a>(d: &'a PositionDetail, i: usize, rights: &[Right]) -> (String,
     rows.push((l.rights, a.rights.iter().map(|r| right_label(rights, r, lang)).collect::<Vec<_>>().join("; ")));
     rows.push((l.impact, impact_label(a.impact, lang).to_string()));
     rows.push((l.references, a.refs.join("; ")));
-    (format!("{}. {heading}", i + 1), &item.text, rows)
+    (item_heading(d, i), &item.text, rows)
 }
 
 fn endorsers(d: &PositionDetail) -> Vec<String> {
