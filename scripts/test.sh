@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The export tests read our files back with other tools, not with our code:
-# Python's csv, json, html.parser and zipfile; LibreOffice (DOCX → PDF) and
-# pdftotext.
-DRAFTWATCH_SETUP_EXTRA="python3 libreoffice-writer-nogui poppler-utils ${DRAFTWATCH_SETUP_EXTRA:-}" scripts/setup.sh
+# Debian's Python (csv, json, html.parser, zipfile, markdown-it-py),
+# LibreOffice (DOCX → PDF), pdftotext and pdffonts.
+DRAFTWATCH_SETUP_EXTRA="python3 python3-markdown-it libreoffice-writer-nogui poppler-utils ${DRAFTWATCH_SETUP_EXTRA:-}" scripts/setup.sh
 export INSTA_UPDATE=no
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings

@@ -143,7 +143,7 @@ fn rewrite(bundle: &[u8], edit: &str) -> Vec<u8> {
     let script = format!(
         "import zipfile, sys\nz = zipfile.ZipFile(sys.argv[1])\nentries = {{n: z.read(n) for n in z.namelist()}}\n{edit}\nwith zipfile.ZipFile(sys.argv[2], 'w') as o:\n    for n, b in entries.items(): o.writestr(n, b)\n"
     );
-    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(&src).arg(&dst).output().expect("python3");
+    let out = std::process::Command::new(crate::util::python3()).arg("-c").arg(script).arg(&src).arg(&dst).output().expect("python3");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     std::fs::read(dst).unwrap()
 }

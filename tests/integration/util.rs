@@ -14,6 +14,16 @@ pub fn draft(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts").join(rel)
 }
 
+/// The Python that `scripts/setup.sh` installs modules for (Debian's, not a
+/// pyenv or virtualenv one earlier on the PATH).
+pub fn python3() -> &'static str {
+    if Path::new("/usr/bin/python3").exists() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    }
+}
+
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel)

@@ -17,7 +17,9 @@
 //! the Khmer words of `bench/search/khmer-queries.tsv`, whose ground truth
 //! (a rule independent of any segmenter) gives precision and recall.
 //!
-//! Set `SEARCH_BENCH_CORPUS` to use another corpus folder.
+//! Set `SEARCH_BENCH_CORPUS` to use another corpus folder, and
+//! `SEARCH_BENCH_REPEAT=N` to run Draftwatch's query set N more times (for a
+//! profiler).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -106,6 +108,14 @@ fn main() {
             lat.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         lat_fts.push(lat);
+    }
+
+    // For a profiler: `SEARCH_BENCH_REPEAT=N` runs the query set N more times.
+    let repeat: usize = std::env::var("SEARCH_BENCH_REPEAT").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
+    for _ in 0..repeat {
+        for q in &queries {
+            run_tantivy(q, 20);
+        }
     }
 
     // Khmer precision and recall against the ground-truth rule.

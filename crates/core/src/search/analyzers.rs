@@ -49,12 +49,16 @@ pub fn register(manager: &TokenizerManager) {
 }
 
 /// The analyzers for parsing queries: as [`register`], but a Khmer query
-/// word is not split into compound parts (it must be found as typed).
+/// word is not split into compound parts (it must be found as typed). Built
+/// once (a manager is cheap to clone: its analyzers are shared).
 pub fn query_tokenizers() -> TokenizerManager {
-    let manager = TokenizerManager::default();
-    register_common(&manager);
-    manager.register(KHMER, TextAnalyzer::builder(Words::default()).build());
-    manager
+    static MANAGER: std::sync::LazyLock<TokenizerManager> = std::sync::LazyLock::new(|| {
+        let manager = TokenizerManager::default();
+        register_common(&manager);
+        manager.register(KHMER, TextAnalyzer::builder(Words::default()).build());
+        manager
+    });
+    MANAGER.clone()
 }
 
 fn register_common(manager: &TokenizerManager) {

@@ -595,8 +595,8 @@ struct Snippets {
 
 /// Bytes of text around the first likely match that a snippet is cut from
 /// (a long clause is not cut into words whole just to show 180 characters).
-const WINDOW_BEFORE: usize = 600;
-const WINDOW_AFTER: usize = 1800;
+const WINDOW_BEFORE: usize = 400;
+const WINDOW_AFTER: usize = 1000;
 
 impl Snippets {
     fn new(searcher: &tantivy::Searcher, query: &dyn Query, f: &Fields) -> Result<Snippets> {
