@@ -218,3 +218,23 @@ fn user_rights_join_the_taxonomy() {
     assert!(ws.right_add(&r).unwrap_err().to_string().contains("already has"));
     assert!(ws.right_add(&draftwatch_core::annotate::taxonomy::Right { id: "Bad Id".into(), ..r }).is_err());
 }
+
+#[test]
+fn an_open_index_sees_annotations_made_by_another_process() {
+    let (d, mut ws) = with_org();
+    import(&mut ws, "a2i", "a2i/v1.md");
+    assert_eq!(ws.search("whistleblowing", &SearchOptions::default()).unwrap().total, 0);
+    // A second workspace handle on the same folder, as the CLI beside the app.
+    let mut other = Workspace::open_with(d.path(), false).unwrap();
+    let na = NewAnnotation {
+        bill: "a2i".into(),
+        version: "1".into(),
+        clause: "5".into(),
+        title: "Whistleblowing".into(),
+        author: "cli".into(),
+        ..Default::default()
+    };
+    other.annotate_add(&na).unwrap();
+    drop(other);
+    assert_eq!(ws.search("whistleblowing", &SearchOptions::default()).unwrap().total, 1);
+}

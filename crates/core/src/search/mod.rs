@@ -693,8 +693,10 @@ pub fn latest_versions(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>
     rows.collect()
 }
 
-/// Whether `conn` has a version newer than the index knows.
+/// Whether `conn` has a version or an annotation change newer than the index
+/// knows (another process may have imported or annotated since this one looked).
 pub fn behind(conn: &Connection, marks: Marks) -> rusqlite::Result<bool> {
     let newest: Option<i64> = conn.query_row("SELECT MAX(id) FROM versions", [], |r| r.get(0)).optional()?.flatten();
-    Ok(newest.unwrap_or(0) > marks.versions)
+    let event: Option<i64> = conn.query_row("SELECT MAX(id) FROM annotation_events", [], |r| r.get(0)).optional()?.flatten();
+    Ok(newest.unwrap_or(0) > marks.versions || event.unwrap_or(0) > marks.annotations)
 }
