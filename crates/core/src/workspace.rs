@@ -387,8 +387,8 @@ impl Workspace {
             }
             return Err(e.into());
         }
-        let Stored { version_id, seq, provisions, new_bill, carried, .. } = stored;
-        let index_note = self.update_index(version_id).err().map(|e| e.to_string());
+        let Stored { seq, provisions, new_bill, carried, .. } = stored;
+        let index_note = self.refresh_index().err().map(|e| e.to_string());
         let version = self.version_info(&opts.bill, &seq.to_string())?;
         Ok(ImportReport { version, provisions, new_bill, index_note, annotations_carried: carried })
     }
@@ -422,11 +422,7 @@ impl Workspace {
     /// SQLite if need be, telling `progress`) on first use.
     pub fn index_with(&mut self, progress: &mut dyn FnMut(&Progress)) -> Result<&mut SearchIndex> {
         match &mut self.index {
-            Some(idx) => {
-                if search::behind(&self.conn, idx.marks())? {
-                    idx.catch_up(&self.conn, progress)?;
-                }
-            }
+            Some(idx) => idx.catch_up(&self.conn, progress)?,
             None => self.index = Some(SearchIndex::open(&self.root.join("index"), &self.conn, progress)?),
         }
         Ok(self.index.as_mut().expect("opened above"))
@@ -470,15 +466,13 @@ impl Workspace {
         Ok(self.index_with(&mut |_| {})?.search(&req)?)
     }
 
-    /// After an import: the open index takes the version now; an index on
-    /// disk but not open is brought up to date as it opens; with no index
-    /// yet, the first search builds it.
-    fn update_index(&mut self, version_id: i64) -> Result<()> {
+    /// After a write (an import, an annotation, a bundle): the open index
+    /// takes what changed now; an index on disk but not open is brought up to
+    /// date as it opens; with no index yet, the first search builds it. A
+    /// failure leaves the change in SQLite, and the next search catches up.
+    fn refresh_index(&mut self) -> Result<()> {
         match &mut self.index {
-            Some(idx) => {
-                idx.index_version(&self.conn, version_id)?;
-                Ok(idx.catch_up(&self.conn, &mut |_| {})?)
-            }
+            Some(idx) => Ok(idx.catch_up(&self.conn, &mut |_| {})?),
             None if self.root.join("index").join("meta.json").exists() => self.index_with(&mut |_| {}).map(|_| ()),
             None => Ok(()),
         }
@@ -523,7 +517,7 @@ impl Workspace {
         let tx = self.conn.transaction()?;
         let id = annotate::insert(&tx, na, version_id, provision_id, &text, None)?;
         tx.commit()?;
-        self.annotations_changed();
+        let _ = self.refresh_index();
         annotate::get(&self.conn, id)
     }
 
@@ -543,7 +537,7 @@ impl Workspace {
         let changed = annotate::edit(&tx, id, e, author)?;
         tx.commit()?;
         if changed {
-            self.annotations_changed();
+            let _ = self.refresh_index();
         }
         annotate::get(&self.conn, id)
     }
@@ -551,7 +545,7 @@ impl Workspace {
     /// Replies to an annotation.
     pub fn annotate_reply(&mut self, id: i64, author: &str, org: Option<&str>, body: &str) -> Result<annotate::Reply> {
         let r = annotate::reply(&self.conn, id, author, org, body)?;
-        self.annotations_changed();
+        let _ = self.refresh_index();
         Ok(r)
     }
 
@@ -560,7 +554,7 @@ impl Workspace {
         let tx = self.conn.transaction()?;
         let a = annotate::delete(&tx, id, author)?;
         tx.commit()?;
-        self.annotations_changed();
+        let _ = self.refresh_index();
         Ok(a)
     }
 
@@ -573,6 +567,7 @@ impl Workspace {
             ..Default::default()
         };
         let mut out = Vec::new();
+        let texts = ClauseTexts::new(&self.conn);
         for a in annotate::list(&self.conn, &f)?.into_iter().filter(|a| a.status != annotate::Status::Withdrawn) {
             let prev: Option<i64> = self
                 .conn
@@ -583,8 +578,8 @@ impl Workspace {
                 )
                 .optional()?;
             let now: Option<i64> = self.conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [a.id], |r| r.get(0))?;
-            let old_text = prev.map(|p| provision_text(&self.conn, p)).transpose()?;
-            let new_text = now.map(|p| provision_text(&self.conn, p)).transpose()?;
+            let old_text = prev.map(|p| texts.get(p)).transpose()?;
+            let new_text = now.map(|p| texts.get(p)).transpose()?;
             out.push(ReviewItem { annotation: a, old_text, new_text });
         }
         Ok(out)
@@ -615,7 +610,7 @@ impl Workspace {
         let tx = self.conn.transaction()?;
         annotate::review(&tx, id, &decision, author)?;
         tx.commit()?;
-        self.annotations_changed();
+        let _ = self.refresh_index();
         annotate::get(&self.conn, id)
     }
 
@@ -787,7 +782,7 @@ impl Workspace {
             added += 1;
         }
         tx.commit()?;
-        self.annotations_changed();
+        let _ = self.refresh_index();
         Ok((added, present))
     }
 
@@ -866,34 +861,35 @@ impl Workspace {
             }
             return Err(e);
         }
-        if let Some(idx) = &mut self.index {
-            let _ = idx.catch_up(&self.conn, &mut |_| {});
-        } else if self.root.join("index").join("meta.json").exists() {
-            let _ = self.index_with(&mut |_| {});
-        }
+        let _ = self.refresh_index();
         Ok(report)
-    }
-
-    /// After annotations changed: the open index takes the change now (a
-    /// closed one catches up from the event log when it opens).
-    fn annotations_changed(&mut self) {
-        if let Some(idx) = &mut self.index {
-            // A failure here is caught up at the next open or search.
-            let _ = idx.catch_up(&self.conn, &mut |_| {});
-        }
     }
 }
 
-/// A provision's clause text (heading line and body with sub-provisions).
-pub(crate) fn provision_text(conn: &Connection, provision_id: i64) -> Result<String> {
-    let (version_id, eid): (i64, String) =
-        conn.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let tree = load_tree(conn, version_id)?;
-    let node = structure::walk_all(&tree)
-        .into_iter()
-        .find(|n| n.eid == eid)
-        .ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))?;
-    Ok(crate::align::clause_text(node))
+/// Clause texts (heading line and body with sub-provisions) by provision id,
+/// loading each version's tree once however many of its clauses are asked for.
+pub(crate) struct ClauseTexts<'c> {
+    conn: &'c Connection,
+    trees: std::cell::RefCell<std::collections::HashMap<i64, Vec<Node>>>,
+}
+
+impl<'c> ClauseTexts<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        ClauseTexts { conn, trees: Default::default() }
+    }
+
+    /// The clause text of a provision.
+    pub(crate) fn get(&self, provision_id: i64) -> Result<String> {
+        let (version_id, eid): (i64, String) =
+            self.conn.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut trees = self.trees.borrow_mut();
+        let tree = match trees.entry(version_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(load_tree(self.conn, version_id)?),
+        };
+        let node = structure::walk_all(tree).into_iter().find(|n| n.eid == eid).map(crate::align::clause_text);
+        node.ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))
+    }
 }
 
 /// Reads and structures a file's bytes: (format, what the importer said, tree).
@@ -994,19 +990,8 @@ pub(crate) fn store_version(
     crate::align::lineage::link_version(tx, version_id, |id| load_tree(tx, id).map_err(into_sqlite))?;
     // Open annotations of the previous version are placed on this one, in
     // the same transaction: the import lands whole or not at all.
-    let trees = std::cell::RefCell::new(std::collections::HashMap::<i64, Vec<Node>>::new());
-    let text_of = |provision: i64| -> Result<String> {
-        let (vid, eid): (i64, String) =
-            tx.query_row("SELECT version_id, eid FROM provisions WHERE id = ?1", [provision], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let mut trees = trees.borrow_mut();
-        let tree = match trees.entry(vid) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(load_tree(tx, vid)?),
-        };
-        let node = structure::walk_all(tree).into_iter().find(|n| n.eid == eid).map(crate::align::clause_text);
-        node.ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))
-    };
-    let carried = annotate::carry_forward(tx, version_id, &text_of)?.len();
+    let texts = ClauseTexts::new(tx);
+    let carried = annotate::carry_forward(tx, version_id, &|p| texts.get(p))?.len();
     let written = write_source(root, sha, bytes)?;
     Ok(Stored { version_id, seq, provisions, new_bill, carried, written })
 }

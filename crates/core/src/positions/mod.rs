@@ -306,6 +306,7 @@ pub fn endorse(conn: &Connection, id: i64, org: &str, state: EndorsementState, d
 pub fn detail(conn: &Connection, id: i64) -> Result<PositionDetail> {
     let position = get(conn, id)?;
     let mut items = Vec::new();
+    let texts = crate::workspace::ClauseTexts::new(conn);
     for a in item_ids(conn, id)? {
         let annotation = crate::annotate::get(conn, a)?;
         let provision: Option<i64> = conn
@@ -321,7 +322,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<PositionDetail> {
             Some(pid) => {
                 let (num, heading): (Option<String>, Option<String>) =
                     conn.query_row("SELECT num, heading FROM provisions WHERE id = ?1", [pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                (num, heading, crate::workspace::provision_text(conn, pid)?)
+                (num, heading, texts.get(pid)?)
             }
             None => (None, None, String::new()),
         };

@@ -124,6 +124,7 @@ pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
         )));
     }
     let mut items = Vec::new();
+    let clause_texts = crate::workspace::ClauseTexts::new(conn);
     for item in &detail.items {
         let a = &item.annotation;
         let start: Option<i64> = conn.query_row(
@@ -132,7 +133,7 @@ pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
             |r| r.get(0),
         )?;
         let successors = follow(conn, start.into_iter().collect(), against_seq)?;
-        let texts: Vec<String> = successors.iter().map(|&s| crate::workspace::provision_text(conn, s)).collect::<Result<_>>()?;
+        let texts: Vec<String> = successors.iter().map(|&s| clause_texts.get(s)).collect::<Result<_>>()?;
         let to_nums: Vec<String> = successors
             .iter()
             .map(|&s| conn.query_row("SELECT COALESCE(num, eid) FROM provisions WHERE id = ?1", [s], |r| r.get(0)))

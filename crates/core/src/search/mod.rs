@@ -26,9 +26,9 @@ pub mod query;
 pub mod schema;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
@@ -187,7 +187,6 @@ const FACETS: [&str; 6] = ["bill", "version", "right", "impact", "org", "kind"];
 
 /// The search index of one workspace.
 pub struct SearchIndex {
-    dir: PathBuf,
     index: Index,
     reader: IndexReader,
     fields: Fields,
@@ -230,7 +229,7 @@ impl SearchIndex {
         analyzers::register(index.tokenizers());
         // Opening the reader opens every segment: a missing or truncated file fails here.
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().ok()?;
-        Some(SearchIndex { dir: dir.to_path_buf(), index, reader, fields, writer: None, marks })
+        Some(SearchIndex { index, reader, fields, writer: None, marks })
     }
 
     /// A new, empty index in `dir` (whatever was there is removed).
@@ -244,29 +243,7 @@ impl SearchIndex {
         let index = Index::create_in_dir(dir, schema)?;
         analyzers::register(index.tokenizers());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            fields,
-            writer: None,
-            marks: Marks { schema: SCHEMA_VERSION, ..Marks::default() },
-        })
-    }
-
-    /// The field handles (for tests and the annotation indexer).
-    pub fn fields(&self) -> &Fields {
-        &self.fields
-    }
-
-    /// What the index covers.
-    pub fn marks(&self) -> Marks {
-        self.marks
-    }
-
-    /// The index folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
+        Ok(SearchIndex { index, reader, fields, writer: None, marks: Marks { schema: SCHEMA_VERSION, ..Marks::default() } })
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {
@@ -288,7 +265,9 @@ impl SearchIndex {
         self.index_annotations_after(0, conn)
     }
 
-    /// Indexes the versions SQLite has beyond the index's mark.
+    /// Indexes the versions and annotation changes SQLite has beyond the
+    /// index's marks (another process may have imported or annotated since
+    /// this one looked). Two queries and nothing else when it is current.
     pub fn catch_up(&mut self, conn: &Connection, progress: &mut dyn FnMut(&Progress)) -> Result<()> {
         let newest: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM versions", [], |r| r.get(0))?;
         if newest > self.marks.versions {
@@ -402,13 +381,6 @@ impl SearchIndex {
             progress(&Progress { done: total, total, what: String::new() });
         }
         self.commit(Marks { schema: SCHEMA_VERSION, versions: newest, ..self.marks })
-    }
-
-    /// Indexes one version (replacing what the index had of it) and commits.
-    pub fn index_version(&mut self, conn: &Connection, version_id: i64) -> Result<()> {
-        self.add_version(conn, version_id)?;
-        let versions = self.marks.versions.max(version_id);
-        self.commit(Marks { schema: SCHEMA_VERSION, versions, ..self.marks })
     }
 
     /// Adds the clause documents of one version to the writer (no commit).
@@ -691,12 +663,4 @@ pub fn latest_versions(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>
     let mut stmt = conn.prepare("SELECT b.slug, MAX(v.seq) FROM versions v JOIN bills b ON b.id = v.bill_id GROUP BY b.id")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
-}
-
-/// Whether `conn` has a version or an annotation change newer than the index
-/// knows (another process may have imported or annotated since this one looked).
-pub fn behind(conn: &Connection, marks: Marks) -> rusqlite::Result<bool> {
-    let newest: Option<i64> = conn.query_row("SELECT MAX(id) FROM versions", [], |r| r.get(0)).optional()?.flatten();
-    let event: Option<i64> = conn.query_row("SELECT MAX(id) FROM annotation_events", [], |r| r.get(0)).optional()?.flatten();
-    Ok(newest.unwrap_or(0) > marks.versions || event.unwrap_or(0) > marks.annotations)
 }
