@@ -27,3 +27,16 @@ pub mod text;
 pub mod workspace;
 
 pub use workspace::{Error, ImportOptions, Workspace};
+
+/// ts-rs takes its settings from `.cargo/config.toml`, which cargo reads only
+/// when started inside the repository: without them it would write `bigint`s
+/// into `crates/core/bindings`. This fails such a run of `export_bindings`.
+#[cfg(all(test, feature = "ts"))]
+#[test]
+fn export_bindings_settings() {
+    let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_default();
+    assert!(
+        dir.ends_with("ui/src/lib/bindings") && std::env::var("TS_RS_LARGE_INT").as_deref() == Ok("number"),
+        "TS_RS_EXPORT_DIR / TS_RS_LARGE_INT are not set from .cargo/config.toml: run cargo from inside the repository"
+    );
+}

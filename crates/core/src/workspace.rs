@@ -126,6 +126,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Where a version came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     /// Published or handed over by the drafting authority.
@@ -163,6 +164,7 @@ impl Provenance {
 
 /// What to import and how to describe it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ImportOptions {
     /// The bill's slug (created if new).
     pub bill: String,
@@ -184,6 +186,7 @@ pub struct ImportOptions {
 
 /// A bill with its version count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct BillInfo {
     /// Slug.
     pub slug: String,
@@ -203,6 +206,7 @@ pub struct BillInfo {
 
 /// One version of a bill.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VersionInfo {
     /// Bill slug.
     pub bill: String,
@@ -232,6 +236,7 @@ pub struct VersionInfo {
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ImportReport {
     /// The version created.
     pub version: VersionInfo,
@@ -242,6 +247,7 @@ pub struct ImportReport {
     /// Why the search index could not take the new version (it will at the
     /// next search or start), if it could not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub index_note: Option<String>,
     /// Annotations of the previous version placed again on this one
     /// (`draftwatch annotate review` lists those that need a person).
@@ -396,6 +402,7 @@ impl Workspace {
 
 /// Filters of a search (the CLI's `search` options).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct SearchOptions {
     /// Only this bill.
     pub bill: Option<String>,
@@ -481,6 +488,7 @@ impl Workspace {
 
 /// What a person decides on an annotation in review.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewAction {
     /// The placement is right.
@@ -501,6 +509,7 @@ pub enum ReviewAction {
 /// An annotation waiting for a person, with the text it was on and the text
 /// it was placed on (`annotate review`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ReviewItem {
     /// The annotation as it stands.
     pub annotation: annotate::Annotation,
@@ -1271,6 +1280,7 @@ impl Workspace {
 
 /// One version in a clause's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct HistoryStep {
     /// Version number.
     pub seq: i64,

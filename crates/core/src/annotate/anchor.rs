@@ -37,6 +37,7 @@ pub const REVIEW: f64 = 0.45;
 
 /// How an annotation sits on its current version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Anchor {
     /// Exactly where it was.
@@ -74,6 +75,7 @@ impl Anchor {
 
 /// A quoted span: TextQuoteSelector and TextPositionSelector in one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Quote {
     /// The quoted text.
     pub exact: String,

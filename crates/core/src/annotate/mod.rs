@@ -25,6 +25,7 @@ use anchor::{Anchor, Placement, Quote, Successor};
 
 /// What a clause does to a right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Impact {
     /// Strongly restricts the right.
@@ -69,6 +70,7 @@ impl Impact {
 
 /// Where an annotation stands in the coalition's work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Being written.
@@ -109,6 +111,7 @@ impl Status {
 
 /// An annotation as stored, with where it stands now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Annotation {
     /// Local id (what the CLI takes).
     pub id: i64,
@@ -165,6 +168,7 @@ pub struct Annotation {
 /// A new annotation. The clause is named by number on a version; the quote,
 /// if any, must be found in the clause's text.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NewAnnotation {
     /// Bill slug.
     pub bill: String,
@@ -204,6 +208,7 @@ pub struct NewAnnotation {
 
 /// Changes to an annotation; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct AnnotationEdit {
     /// Title.
     pub title: Option<String>,
@@ -231,6 +236,7 @@ pub struct AnnotationEdit {
 
 /// A reply in an annotation's thread.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Reply {
     /// Id across workspaces.
     pub uid: String,
@@ -246,6 +252,7 @@ pub struct Reply {
 
 /// One entry of an annotation's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Event {
     /// When (UTC).
     pub at: String,
@@ -259,6 +266,7 @@ pub struct Event {
 
 /// An annotation with its thread and history (`annotate show`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct AnnotationDetail {
     /// The annotation.
     #[serde(flatten)]
@@ -273,6 +281,7 @@ pub struct AnnotationDetail {
 
 /// Where an annotation sat on one version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PlacementRecord {
     /// Version sequence number.
     pub version: i64,
@@ -286,6 +295,7 @@ pub struct PlacementRecord {
 
 /// Filters of `annotate list`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Filter {
     /// Bill slug.
     pub bill: Option<String>,
@@ -699,6 +709,7 @@ pub(crate) fn carry_forward(conn: &Connection, version_id: i64, text_of: &dyn Fn
 
 /// A person's decision on an annotation that needed review.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// The placement is right.

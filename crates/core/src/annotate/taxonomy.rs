@@ -10,6 +10,7 @@ use crate::workspace::{Error, Result};
 
 /// One right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Right {
     /// Stable id (`association`).
     pub id: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A version as named in a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VersionRef {
     /// Sequence number in the bill (0 for a file compared with `--files`).
     pub seq: i64,
@@ -16,6 +17,7 @@ pub struct VersionRef {
 
 /// Counts of each kind of change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Summary {
     /// Clauses whose text is the same (possibly renumbered or moved).
     pub unchanged: usize,
@@ -39,6 +41,7 @@ pub struct Summary {
 
 /// What happened to a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     /// Same text.
@@ -71,6 +74,7 @@ impl ChangeKind {
 
 /// A clause as named in a change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ClauseRef {
     /// eId in its version.
     pub eid: String,
@@ -78,6 +82,7 @@ pub struct ClauseRef {
     pub num: Option<String>,
     /// Number value, where it parses.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub num_value: Option<String>,
     /// Heading.
     pub heading: Option<String>,
@@ -85,6 +90,7 @@ pub struct ClauseRef {
 
 /// One edit operation of a word-level diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum OpKind {
     /// Text in both.
@@ -98,6 +104,7 @@ pub enum OpKind {
 /// A run of text with its operation. Concatenating the `equal` and `delete`
 /// runs gives the old text; `equal` and `insert` the new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Op {
     /// The operation.
     pub op: OpKind,
@@ -107,6 +114,7 @@ pub struct Op {
 
 /// One entry of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Change {
     /// What happened.
     pub kind: ChangeKind,
@@ -130,6 +138,7 @@ pub struct Change {
 
 /// A whole comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DiffReport {
     /// Bill slug (the file name for `--files`).
     pub bill: String,

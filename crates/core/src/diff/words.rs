@@ -50,6 +50,7 @@ pub const DEADLINE: Duration = Duration::from_millis(200);
 
 /// Word-level comparison of two texts: the redline and what it means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct TextDiff {
     /// The redline. Concatenating the `equal` and `delete` runs gives the old
     /// text, the `equal` and `insert` runs the new one, byte for byte. No two
@@ -73,6 +74,7 @@ pub struct TextDiff {
 
 /// Numbers of edits (maximal runs of non-equal ops) by class.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct EditCounts {
     /// Edits a reader does not see as a change of meaning.
     pub cosmetic: usize,

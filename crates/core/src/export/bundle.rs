@@ -187,6 +187,7 @@ pub struct PositionEntry {
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct BundleReport {
     /// Versions added.
     pub versions_added: usize,

@@ -11,6 +11,7 @@ use crate::workspace::{Error, Result};
 
 /// A member organisation of a coalition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Organisation {
     /// Id across workspaces.
     #[serde(default)]
@@ -71,6 +72,7 @@ fn org_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Organisation> {
 
 /// Where an organisation stands on a position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum EndorsementState {
     /// Asked to endorse.
@@ -108,6 +110,7 @@ impl EndorsementState {
 
 /// A joint position: the coalition's statement on one version of a bill.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Position {
     /// Local id.
     pub id: i64,
@@ -137,6 +140,7 @@ pub struct Position {
 
 /// An organisation's endorsement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Endorsement {
     /// The organisation.
     pub org: Organisation,
@@ -150,6 +154,7 @@ pub struct Endorsement {
 
 /// One item of a position, with the text it is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Item {
     /// The annotation.
     pub annotation: crate::annotate::Annotation,
@@ -163,6 +168,7 @@ pub struct Item {
 
 /// A position with its items and endorsements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PositionDetail {
     /// The position.
     #[serde(flatten)]

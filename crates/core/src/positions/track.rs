@@ -36,6 +36,7 @@ pub const ADOPTED: f64 = 0.97;
 
 /// What became of a recommendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Taken up (or the clause deleted, as asked).
@@ -65,6 +66,7 @@ impl Outcome {
 
 /// One line of the scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Score {
     /// Annotation id.
     pub annotation: i64,
@@ -90,6 +92,7 @@ pub struct Score {
 
 /// The scorecard of a position against a later version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Scorecard {
     /// Position id.
     pub position: i64,

@@ -73,6 +73,7 @@ pub type Result<T> = std::result::Result<T, SearchError>;
 
 /// What the last commit covered: stored as the commit payload.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Marks {
     /// [`SCHEMA_VERSION`] of the indexer that wrote the index.
     pub schema: u32,
@@ -85,6 +86,7 @@ pub struct Marks {
 
 /// Progress of a long indexing run, for a progress bar or a status line.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Progress {
     /// Versions indexed so far.
     pub done: usize,
@@ -122,6 +124,7 @@ pub struct Request {
 
 /// One search result.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Hit {
     /// `clause` or `annotation`.
     pub kind: String,
@@ -150,14 +153,17 @@ pub struct Hit {
     pub changed: bool,
     /// For an annotation: its id and title.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub annotation: Option<i64>,
     /// For an annotation: its title.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub title: Option<String>,
 }
 
 /// Hits of one clause lineage across versions (`--group`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Group {
     /// Lineage id (absent for clauses without one).
     pub lineage: Option<String>,
@@ -169,6 +175,7 @@ pub struct Group {
 
 /// What a search found.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Results {
     /// Number of matching documents.
     pub total: usize,
@@ -176,6 +183,7 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Hits grouped by clause lineage, when asked.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub groups: Option<Vec<Group>>,
     /// Counts of all matching documents: `bill`, `version` (`bill@seq`),
     /// `right`, `impact`, `org`, `kind`.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// What a provision is. The order of the hierarchy kinds is their rank: a
 /// heading of a kind closes every open provision of the same or a lower rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Book (Buch).
@@ -144,6 +145,7 @@ const ALL_KINDS: [Kind; 18] = [
 
 /// One provision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Node {
     /// Akoma Ntoso-style path id, unique in the version (`chp_2__art_8__para_1`).
     pub eid: String,

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Regenerates the TypeScript side of the IPC boundary and fails if that changed
+# anything: the committed files must match the Rust code.
+# - ui/src/lib/bindings: ts-rs types of every type that crosses it (draftwatch-core
+#   types with `#[ts(export)]`, and the app's IpcError);
+# - ui/src/lib/commands.ts: one typed function per command (src-tauri/src/tsgen.rs).
+# The export folder and `number` for 64-bit integers are set in .cargo/config.toml.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bindings=ui/src/lib/bindings
+# Rewrite from scratch, so the files of a type that lost its export show up as deleted.
+rm -rf "$bindings"
+cargo test -q -p draftwatch-core --features ts --lib export_bindings
+cargo test -q -p draftwatch-app --lib -- export_bindings export_commands_ts
+
+if [ ! -d "$bindings" ] || [ -z "$(ls -A "$bindings")" ]; then
+    echo "No TypeScript bindings were written to $bindings: see the cargo output above." >&2
+    exit 1
+fi
+if [ -n "$(git status --porcelain -- "$bindings" ui/src/lib/commands.ts)" ]; then
+    git status --short -- "$bindings" ui/src/lib/commands.ts >&2
+    echo "TypeScript bindings are out of date: run scripts/check-bindings.sh and commit ui/src/lib/bindings and ui/src/lib/commands.ts" >&2
+    exit 1
+fi
+echo "TypeScript bindings are up to date."
