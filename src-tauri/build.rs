@@ -47,7 +47,7 @@ fn command_names(src: &str) -> Vec<String> {
             in_macro = false;
             continue;
         }
-        let name = |rest: &str| rest.split('(').next().unwrap_or("").trim().to_string();
+        let name = |rest: &str| rest.split(['(', '<']).next().unwrap_or("").trim().to_string();
         if in_macro {
             if let Some(rest) = l.strip_prefix("fn ") {
                 out.push(name(rest));

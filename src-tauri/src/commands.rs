@@ -91,7 +91,7 @@ macro_rules! workspace_commands {
         }
 
         /// Registers every command with the builder.
-        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+        pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
             tauri::generate_handler![$($name,)* pick_import_files, save_position]
         }
     };
@@ -174,15 +174,15 @@ pub fn all_signatures() -> Vec<Signature> {
 /// (paths separated by newlines), returns those without asking: scripted runs
 /// and the end-to-end tests use it.
 #[tauri::command]
-pub async fn pick_import_files(app: tauri::AppHandle) -> Result<Vec<String>, IpcError> {
+pub async fn pick_import_files<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<Vec<String>, IpcError> {
     tauri::async_runtime::spawn_blocking(move || crate::dialogs::pick_files(&app)).await.map_err(internal)
 }
 
 /// Exports a position as `docx`, `pdf`, `md` or `html` to a file the user
 /// picks in a save dialog; returns the path written, or null when cancelled.
 #[tauri::command]
-pub async fn save_position(
-    app: tauri::AppHandle,
+pub async fn save_position<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
     id: i64,
     format: String,

@@ -14,7 +14,7 @@ use tauri_plugin_dialog::DialogExt;
 const IMPORTABLE: &[&str] = &["txt", "md", "markdown", "docx", "html", "htm", "pdf", "xml", "akn"];
 
 /// Asks for files to import; empty when cancelled.
-pub fn pick_files(app: &tauri::AppHandle) -> Vec<String> {
+pub fn pick_files<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Vec<String> {
     if let Some(list) = std::env::var_os("DRAFTWATCH_PICK_FILES").filter(|l| !l.is_empty()) {
         return list.to_string_lossy().lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
     }
@@ -32,7 +32,7 @@ pub fn pick_files(app: &tauri::AppHandle) -> Vec<String> {
 
 /// Asks where to save `bytes` (suggesting `name`) and writes them there;
 /// returns the path, or None when cancelled.
-pub fn save_bytes(app: &tauri::AppHandle, name: &str, ext: &str, bytes: &[u8]) -> Result<Option<String>, IpcError> {
+pub fn save_bytes<R: tauri::Runtime>(app: &tauri::AppHandle<R>, name: &str, ext: &str, bytes: &[u8]) -> Result<Option<String>, IpcError> {
     let file_name = format!("{}.{ext}", sanitize(name));
     let path: Option<PathBuf> = match std::env::var_os("DRAFTWATCH_SAVE_DIR").filter(|d| !d.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
