@@ -147,4 +147,3 @@ pub async fn shot(c: &Client, name: &str) -> R<()> {
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
-
