@@ -62,7 +62,7 @@ async fn import_a_draft_and_see_a_refused_file_explained() -> R<()> {
     let list = tmp.path().join("pick");
     std::fs::write(&list, format!("{}\n{}", good.display(), bad.display()))?;
     let picks = std::fs::read_to_string(&list)?;
-    let d = driver(tmp.path(), &[("DRAFTWATCH_PICK_FILES", Path::new(&picks))]);
+    let d = test_driver(tmp.path(), &[("DRAFTWATCH_PICK_FILES", Path::new(&picks))]);
     let c = session(&d, &ws).await?;
 
     wait(&c, "[data-bill='a2i']").await?;
@@ -97,7 +97,7 @@ async fn import_a_draft_and_see_a_refused_file_explained() -> R<()> {
 async fn compare_two_drafts_and_step_through_the_changes() -> R<()> {
     let _one = ONE_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir()?;
-    let d = driver(tmp.path(), &[]);
+    let d = test_driver(tmp.path(), &[]);
     let c = session(&d, &tmp.path().join("ws")).await?;
 
     wait(&c, "[data-testid='compare-a2i-2']").await?.click().await?;
@@ -141,7 +141,7 @@ async fn annotate_a_khmer_selection() -> R<()> {
     let _one = ONE_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir()?;
     let ws = tmp.path().join("ws");
-    let d = driver(tmp.path(), &[]);
+    let d = test_driver(tmp.path(), &[]);
     let c = session(&d, &ws).await?;
 
     wait(&c, "[data-testid='compare-lango-3']").await?.click().await?;
@@ -226,7 +226,7 @@ async fn build_a_joint_position_and_export_it() -> R<()> {
     workspace_with_annotations(&ws)?;
     let out = tmp.path().join("exports");
     std::fs::create_dir_all(&out)?;
-    let d = driver(tmp.path(), &[("DRAFTWATCH_SAVE_DIR", &out)]);
+    let d = test_driver(tmp.path(), &[("DRAFTWATCH_SAVE_DIR", &out)]);
     let c = session(&d, &ws).await?;
 
     wait(&c, "[data-screen='positions']").await?.click().await?;
@@ -239,7 +239,7 @@ async fn build_a_joint_position_and_export_it() -> R<()> {
     c.find(Locator::Css("[data-testid='position-create']")).await?.click().await?;
     wait(&c, "[data-testid='position-editor']").await?;
     for n in 1..=2 {
-        wait(&c, "[data-testid='position-add-item']").await?.click().await?;
+        click(&c, "[data-testid='position-add-item']").await?;
         let started = Instant::now();
         while count(&c, "[data-testid='position-item']").await? < n {
             assert!(started.elapsed() < Duration::from_secs(20), "item {n} never appeared");
@@ -247,10 +247,9 @@ async fn build_a_joint_position_and_export_it() -> R<()> {
         }
     }
     // Reorder: the second recommendation first.
-    let items = c.find_all(Locator::Css("[data-testid='position-item']")).await?;
-    let second_title = items[1].text().await?;
-    items[1].find(Locator::Css("button[aria-label]")).await?.click().await?;
-    wait_text(&c, "[data-testid='position-item']", second_title.lines().next().unwrap_or("").trim_start_matches("2. ")).await?;
+    let second = wait_text(&c, ".items li:nth-child(2) strong", "2. ").await?;
+    click(&c, ".items li:nth-child(2) button[aria-label]").await?;
+    wait_text(&c, ".items li:nth-child(1) strong", second.trim_start_matches("2. ")).await?;
     // CCC endorses.
     c.find(Locator::Css("select[aria-label]")).await?.select_by_value("CCC").await?;
     c.find(Locator::XPath("//button[normalize-space()='Record']")).await?.click().await?;
@@ -298,7 +297,7 @@ async fn build_a_joint_position_and_export_it() -> R<()> {
 async fn search_in_khmer_and_open_a_result() -> R<()> {
     let _one = ONE_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir()?;
-    let d = driver(tmp.path(), &[]);
+    let d = test_driver(tmp.path(), &[]);
     let c = session(&d, &tmp.path().join("ws")).await?;
 
     // The window in Khmer.
@@ -366,7 +365,7 @@ async fn review_a_carried_forward_annotation() -> R<()> {
         ws.import_file(&f, &draftwatch_core::ImportOptions { bill: "a2i".into(), label: Some("Draft 5".into()), ..Default::default() })?;
         assert_eq!(ws.review_queue(None)?.len(), 1, "the rewrite needs a person");
     }
-    let d = driver(tmp.path(), &[]);
+    let d = test_driver(tmp.path(), &[]);
     let c = session(&d, &ws_dir).await?;
     wait(&c, "[data-screen='review']").await?.click().await?;
     let item = wait_text(&c, "[data-testid='review-item']", "Private bodies").await?;
