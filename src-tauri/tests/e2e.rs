@@ -59,9 +59,7 @@ async fn import_a_draft_and_see_a_refused_file_explained() -> R<()> {
     std::fs::write(&good, v5)?;
     let bad = tmp.path().join("broken.txt");
     std::fs::write(&bad, b"Article 1\n\xc3\x28 not UTF-8\n")?;
-    let list = tmp.path().join("pick");
-    std::fs::write(&list, format!("{}\n{}", good.display(), bad.display()))?;
-    let picks = std::fs::read_to_string(&list)?;
+    let picks = format!("{}\n{}", good.display(), bad.display());
     let d = test_driver(tmp.path(), &[("DRAFTWATCH_PICK_FILES", Path::new(&picks))]);
     let c = session(&d, &ws).await?;
 
