@@ -11,10 +11,16 @@
 //!    matched old neighbours. No all-pairs comparison: cost grows with the number
 //!    of changed clauses, not the square of the bill.
 //! 3. **Score and assign**: Dice similarity of features (weight 0.75), heading
-//!    similarity (0.15) and a position prior (0.10); pairs above
-//!    [`MATCH_THRESHOLD`] are assigned greedily, best first. A pair with the same
-//!    multi-word heading needs only a text similarity of 0.2 (a rewritten article
-//!    that kept its title is still the same article).
+//!    similarity (0.15) and a position prior (0.10), assigned greedily, best
+//!    first: first the confident pairs, which with the exact ones pin the order
+//!    (their longest increasing run are the *anchors*); then the rest. In its
+//!    place (between the successors of its nearest anchors) a pair above
+//!    [`MATCH_THRESHOLD`] with similar headings is enough, and the same
+//!    multi-word heading needs only a text similarity of 0.2 (a rewritten
+//!    article that kept its title is still the same article). Away from its
+//!    place, only the text counts ([`MOVED_TEXT`]): headings and domain
+//!    vocabulary recur across a bill, and a deleted article is not paired with
+//!    an added one chapters away for sharing them.
 //! 4. **Split and merge**: an unmatched new clause whose features are mostly
 //!    contained in a matched (or unmatched) old clause, next to that clause's
 //!    successor, is the product of a split; symmetrically for merges.
@@ -61,6 +67,8 @@ pub const MATCH_THRESHOLD: f64 = 0.45;
 pub const CONFIDENT: f64 = 0.7;
 /// Bonus for a candidate that keeps the order of its matched neighbours.
 pub const ORDER_BONUS: f64 = 0.15;
+/// Text similarity (distinctive and all features) a pair needs away from its place.
+pub const MOVED_TEXT: f64 = 0.6;
 /// Share of a clause's features that must lie in the other clause for a split/merge part.
 pub const CONTAINMENT: f64 = 0.7;
 
@@ -143,7 +151,8 @@ pub struct Link {
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
     let mut a = Aligner::new(old, new);
     a.exact();
-    a.candidates();
+    a.candidates(0);
+    a.candidates(1);
     a.splits_and_merges();
     a.finish()
 }
@@ -207,82 +216,94 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    /// Passes 2 and 3. First the confident pairs (score at least
-    /// [`CONFIDENT`]) among candidates that share rare features; they anchor the
-    /// order. Then every remaining candidate, rare-feature or neighbour, with a
-    /// bonus for lying between the successors of its matched neighbours, so that
-    /// of two similar clauses the one in order wins. Greedy, best first.
-    fn candidates(&mut self) {
-        for round in 0..2 {
-            let free_new: Vec<usize> = (0..self.new.len()).filter(|&n| self.new_from[n].is_none()).collect();
-            let free_old: Vec<usize> = (0..self.old.len()).filter(|&o| self.old_to[o].is_none()).collect();
-            if free_new.is_empty() || free_old.is_empty() {
-                return;
+    /// Passes 2 and 3. Round 0: the confident pairs (score at least
+    /// [`CONFIDENT`]) among candidates that share rare features; with the exact
+    /// pairs they pin the order. Round 1: every remaining candidate,
+    /// rare-feature or neighbour, with a bonus for lying in its place, between
+    /// the successors of its nearest anchored neighbours, so that of two
+    /// similar clauses the one in order wins. Greedy, best first.
+    fn candidates(&mut self, round: u8) {
+        let free_new: Vec<usize> = (0..self.new.len()).filter(|&n| self.new_from[n].is_none()).collect();
+        let free_old: Vec<usize> = (0..self.old.len()).filter(|&o| self.old_to[o].is_none()).collect();
+        if free_new.is_empty() || free_old.is_empty() {
+            return;
+        }
+        let anchors = self.anchors();
+        let index = FeatureIndex::new(self.new, &free_new);
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for &o in &free_old {
+            let mut cands = index.candidates(&self.old_f[o], 8);
+            let (prev, next) = nearest_anchors(&anchors, o);
+            let gap = prev.map_or(0, |p| p + 1)..next.unwrap_or(self.new.len());
+            if round == 1 {
+                cands.extend(self.neighbour_candidates(o, prev, &gap));
             }
-            let index = FeatureIndex::new(self.new, &free_new);
-            let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-            for &o in &free_old {
-                let mut cands = index.candidates(&self.old_f[o], 8);
-                let gap = self.anchored_gap(o);
-                if round == 1 {
-                    cands.extend(self.neighbour_candidates(o));
+            cands.sort_unstable();
+            cands.dedup();
+            for n in cands {
+                if self.new_from[n].is_some() {
+                    continue;
                 }
-                cands.sort_unstable();
-                cands.dedup();
-                for n in cands {
-                    if self.new_from[n].is_some() {
-                        continue;
-                    }
-                    let in_gap = round == 1 && gap.contains(&n);
-                    let s = self.score(o, n, in_gap);
-                    let accept = if round == 0 { s >= CONFIDENT } else { self.plausible(o, n, s) };
-                    if accept {
-                        let bonus = if in_gap { ORDER_BONUS } else { 0.0 };
-                        pairs.push((s + bonus, o, n));
-                    }
+                let in_place = round == 1 && gap.contains(&n);
+                let s = self.score(o, n, in_place);
+                let accept = if round == 0 { s >= CONFIDENT } else { self.plausible(o, n, s, in_place) };
+                if accept {
+                    let bonus = if in_place { ORDER_BONUS } else { 0.0 };
+                    pairs.push((s + bonus, o, n));
                 }
             }
-            pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-            for (s, o, n) in pairs {
-                if self.old_to[o].is_none() && self.new_from[n].is_none() {
-                    self.pair(o, n, s.min(1.0));
-                }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (s, o, n) in pairs {
+            if self.old_to[o].is_none() && self.new_from[n].is_none() {
+                self.pair(o, n, s.min(1.0));
             }
         }
     }
 
-    /// New positions between the successors of `o`'s nearest matched neighbours.
-    fn anchored_gap(&self, o: usize) -> std::ops::Range<usize> {
-        let prev = (0..o).rev().find_map(|p| self.old_to[p]);
-        let next = (o + 1..self.old.len()).find_map(|p| self.old_to[p]);
-        prev.map_or(0, |p| p + 1)..next.unwrap_or(self.new.len())
+    /// The matches so far that keep the order (the longest increasing run of
+    /// successors, in old order): a moved clause is no landmark for its old
+    /// neighbours, whose place is elsewhere.
+    fn anchors(&self) -> Vec<Option<usize>> {
+        let matched: Vec<usize> = (0..self.old.len()).filter(|&o| self.old_to[o].is_some()).collect();
+        let seq: Vec<usize> = matched.iter().map(|&o| self.old_to[o].expect("matched")).collect();
+        let mut anchors = vec![None; self.old.len()];
+        for (k, keep) in lis(&seq).into_iter().enumerate() {
+            if keep {
+                anchors[matched[k]] = Some(seq[k]);
+            }
+        }
+        anchors
     }
 
-    /// Unmatched new clauses between the successors of `o`'s matched neighbours.
-    fn neighbour_candidates(&self, o: usize) -> Vec<usize> {
-        let prev = (0..o).rev().find_map(|p| self.old_to[p]);
-        let next = (o + 1..self.old.len()).find_map(|p| self.old_to[p]);
-        let lo = prev.map_or(0, |p| p + 1);
-        let hi = next.unwrap_or(self.new.len());
-        if lo >= hi || hi - lo > 6 {
-            // Gap too wide: look near where `o` would be, by its matched predecessor
-            // or, with none, by its relative position.
+    /// Unmatched new clauses in `o`'s place (`gap`, after `prev`, the
+    /// successor of its nearest anchored predecessor); when the gap is wide,
+    /// the few right after `prev` (or, with none, at `o`'s relative position).
+    fn neighbour_candidates(&self, o: usize, prev: Option<usize>, gap: &std::ops::Range<usize>) -> Vec<usize> {
+        if gap.is_empty() || gap.len() > 6 {
             let center = prev.map_or(o * self.new.len() / self.old.len().max(1), |p| p + 1);
             return (center.saturating_sub(2)..(center + 3).min(self.new.len())).collect();
         }
-        (lo..hi).collect()
+        gap.clone().collect()
     }
 
     /// Whether a scored pair is evidence enough for a match: the texts are
     /// mostly alike, or the headings are and the score clears the threshold, or
     /// the very same heading stands over a rewritten text. A deleted clause and an
     /// added one that share only the drafting vocabulary pass none of these.
-    fn plausible(&self, o: usize, n: usize, score: f64) -> bool {
+    /// Away from its place (`in_place` false: a move, or a wide gap), only
+    /// the text counts, and more of it: a heading like "Register of licences"
+    /// recurs across a bill, and the domain vocabulary with it, so a deleted
+    /// article must not be paired with an added one chapters away for sharing them.
+    fn plausible(&self, o: usize, n: usize, score: f64, in_place: bool) -> bool {
         let (a, b) = (&self.old[o], &self.new[n]);
         let text = dice(&self.old_f[o], &self.new_f[n]);
+        let all = dice(&a.features, &b.features);
+        if !in_place {
+            return text >= MOVED_TEXT && all >= MOVED_TEXT;
+        }
         let headings = !a.heading_features.is_empty() && !b.heading_features.is_empty();
         let heading = if headings { dice(&a.heading_features, &b.heading_features) } else { 0.0 };
-        let all = dice(&a.features, &b.features);
         text >= 0.5 || headings && heading >= 0.5 && score >= MATCH_THRESHOLD || self.same_heading(o, n) && all >= 0.2
     }
 
@@ -497,6 +518,13 @@ fn mark_moves(links: &mut [Link]) {
     for (k, &i) in matched.iter().enumerate() {
         links[i].moved = !keep[k];
     }
+}
+
+/// The successors of the anchored clauses nearest before and after `o`.
+fn nearest_anchors(anchors: &[Option<usize>], o: usize) -> (Option<usize>, Option<usize>) {
+    let prev = anchors[..o].iter().rev().find_map(|&a| a);
+    let next = anchors[o + 1..].iter().find_map(|&a| a);
+    (prev, next)
 }
 
 /// Marks the members of one longest strictly increasing subsequence (O(n log n)).
