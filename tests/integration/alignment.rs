@@ -1,5 +1,6 @@
 //! Alignment against the ground truth written into drafts/*/CHANGES.md: every
-//! row (old article → new articles, kind) must be found exactly.
+//! row (old article → new articles, kind, and whether the text change is
+//! cosmetic or substantive) must be found exactly.
 
 use draftwatch_core::align::{self, ChangeKind};
 use draftwatch_core::workspace::Workspace;
@@ -84,7 +85,22 @@ fn check(bill: &str) {
     for (i, table) in tables(bill).iter().enumerate() {
         let from = i as i64 + 1;
         let (by_old, added) = found(&ws, bill, from);
+        // The "Text" column: cosmetic or substantive, as the diff classifies it.
+        let report = ws.diff(bill, &from.to_string(), &(from + 1).to_string()).expect("diff");
+        let substantive: BTreeMap<String, bool> = report
+            .changes
+            .iter()
+            .filter(|c| c.from.len() == 1)
+            .map(|c| (c.from[0].num_value.clone().unwrap_or_default(), c.substantive))
+            .collect();
         for row in table {
+            if let (Some(old), "cosmetic" | "substantive") = (&row.old, row.text.as_str()) {
+                if matches!(row.kind.as_str(), "modified" | "moved" | "renumbered")
+                    && substantive.get(old) != Some(&(row.text == "substantive"))
+                {
+                    errors.push(format!("v{from}: old {old} should be {}, found substantive = {:?}", row.text, substantive.get(old)));
+                }
+            }
             links += 1;
             let Some(old) = &row.old else {
                 if !row.new.iter().all(|n| added.contains(n)) {

@@ -9,7 +9,10 @@
 //! (`សេចក្តី` / `សេចក្ដី`).
 //!
 //! A one-letter slip inside one English word (`awareness` → `awarness`) is
-//! cosmetic too (see [`is_typo`] for the guards).
+//! cosmetic too (see [`is_typo`] for the guards), and so is a number that
+//! is only written another way: spelt out for digits (`thirty days` → `30
+//! days`, `សាមសិប ថ្ងៃ` → `៣០ ថ្ងៃ`), or its words dropped or added beside the
+//! same number in digits (`thirty (30) days` → `30 days`); see [`same_number`].
 //!
 //! An edit is a **renumbered cross-reference** (cosmetic, flagged
 //! `cross-reference`) when each side is one number and the equal text just
@@ -33,7 +36,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::tokens::{is_mark, is_punct, is_space, TokenKind};
+use super::tokens::{is_mark, is_punct, is_space, Token, TokenKind};
 use super::words::{Seg, Side};
 use crate::text::{digit_value, is_invisible, khmer::is_khmer, parse_digits};
 
@@ -52,7 +55,7 @@ const COENG: char = '\u{17D2}';
 
 /// Classifies the edit `seg` (not an equality).
 pub(crate) fn classify(o: &Side<'_>, n: &Side<'_>, seg: &Seg) -> EditClass {
-    if key(o.slice(&seg.old)) == key(n.slice(&seg.new)) || is_typo(o, n, seg) {
+    if key(o.slice(&seg.old)) == key(n.slice(&seg.new)) || is_typo(o, n, seg) || same_number(o, n, seg) {
         return EditClass::Cosmetic;
     }
     match (single_number(o, &seg.old), single_number(n, &seg.new)) {
@@ -116,6 +119,130 @@ fn is_typo(o: &Side<'_>, n: &Side<'_>, seg: &Seg) -> bool {
     } else {
         false
     }
+}
+
+/// The edit only writes a number another way (see the module docs): both
+/// sides are one number of the same value, in words or digits or both
+/// (`thirty (30)`); or one side has no word and the other is a number in
+/// words or digits standing beside the same number written the other way,
+/// across spaces and brackets only. A period that changes (`thirty (30)` → `45`) stays substantive.
+fn same_number(o: &Side<'_>, n: &Side<'_>, seg: &Seg) -> bool {
+    let no_words = |side: &Side<'_>, r: &Range<usize>| side.toks[r.clone()].iter().all(|t| t.kind != TokenKind::Word);
+    match (written_number(o, &seg.old), written_number(n, &seg.new)) {
+        (Some(a), Some(b)) => a == b,
+        (Some(v), None) if no_words(n, &seg.new) => beside_same(o, &seg.old, v),
+        (None, Some(v)) if no_words(o, &seg.old) => beside_same(n, &seg.new, v),
+        _ => false,
+    }
+}
+
+/// The value of the words of `r` when they are one number: in words, in
+/// digits, or both with the same value; `None` for anything else.
+fn written_number(side: &Side<'_>, r: &Range<usize>) -> Option<u64> {
+    let words: Vec<&str> = side.toks[r.clone()].iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text).collect();
+    let (digits, spelt): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| parse_digits(w).is_some());
+    let digits = match digits[..] {
+        [] => None,
+        [d] => parse_digits(d),
+        _ => return None,
+    };
+    let spelt = if spelt.is_empty() { None } else { Some(number_words(&spelt)?) };
+    match (digits, spelt) {
+        (Some(a), Some(b)) if a != b => None,
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether the nearest word before or after `r` (across spaces and
+/// brackets only) is `value`, in digits or as one number word.
+fn beside_same(side: &Side<'_>, r: &Range<usize>, value: u64) -> bool {
+    let skip = |t: &Token<'_>| t.kind == TokenKind::Space || matches!(t.text, "(" | ")" | "[" | "]");
+    let is_value = |t: Option<&Token<'_>>| {
+        t.is_some_and(|t| t.kind == TokenKind::Word && parse_digits(t.text).or_else(|| number_words(&[t.text])) == Some(value))
+    };
+    is_value(side.toks[r.end..].iter().find(|t| !skip(t))) || is_value(side.toks[..r.start].iter().rev().find(|t| !skip(t)))
+}
+
+/// English and Khmer number words, by value (Khmer ones are also read as
+/// parts of one written word: ប្រាំមួយ is 5 + 1).
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("thousand", 1000),
+    ("million", 1_000_000),
+    ("មួយ", 1),
+    ("ពីរ", 2),
+    ("បី", 3),
+    ("បួន", 4),
+    ("ប្រាំ", 5),
+    ("ដប់", 10),
+    ("ម្ភៃ", 20),
+    ("សាមសិប", 30),
+    ("សែសិប", 40),
+    ("ហាសិប", 50),
+    ("ហុកសិប", 60),
+    ("ចិតសិប", 70),
+    ("ប៉ែតសិប", 80),
+    ("កៅសិប", 90),
+    ("រយ", 100),
+    ("ពាន់", 1000),
+    ("ម៉ឺន", 10_000),
+    ("សែន", 100_000),
+    ("លាន", 1_000_000),
+];
+
+/// The value of a number written in words (`forty`, `five` → 45; `two`,
+/// `hundred` → 200; `ពីររយហាសិប` → 250); `None` when a word is not a
+/// number word.
+fn number_words(words: &[&str]) -> Option<u64> {
+    let mut atoms = Vec::new();
+    for w in words {
+        let mut rest = key(w);
+        while !rest.is_empty() {
+            let (word, value) = NUMBER_WORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())?;
+            atoms.push(*value);
+            rest.drain(..word.len());
+        }
+    }
+    let (mut total, mut current) = (0u64, 0u64);
+    for a in atoms {
+        if a >= 1000 {
+            total += current.max(1) * a;
+            current = 0;
+        } else if a == 100 {
+            current = current.max(1) * 100;
+        } else {
+            current += a;
+        }
+    }
+    Some(total + current)
 }
 
 /// The token index of the one number in `r`, if `r` holds one number and
@@ -333,6 +460,29 @@ mod tests {
         for k in &lex.khmer {
             assert_eq!(&crate::text::normalize(k), k);
         }
+    }
+
+    #[test]
+    fn numbers_written_another_way() {
+        use crate::diff::diff_texts;
+        let cosmetic = |a: &str, b: &str| !diff_texts(a, b).substantive;
+        assert!(cosmetic("within thirty (30) days of", "within 30 days of"));
+        assert!(cosmetic("within 30 days of", "within thirty (30) days of"));
+        assert!(cosmetic("within thirty days of", "within 30 days of"));
+        assert!(cosmetic("within forty-five (45) days", "within 45 days"));
+        assert!(cosmetic("within 30 (thirty) days", "within thirty days"));
+        assert!(cosmetic("two hundred (200) members", "200 members"));
+        // Lango, Draft 1 Art. 23 → Draft 2 Art. 24, and spelt for digits.
+        assert!(cosmetic("ក្នុងរយៈពេលសាមសិប (៣០) ថ្ងៃ បន្ទាប់ពី", "ក្នុងរយៈពេល ៣០ ថ្ងៃ បន្ទាប់ពី"));
+        assert!(cosmetic("រយៈពេល ប្រាំមួយ ខែ", "រយៈពេល ៦ ខែ"));
+        assert!(cosmetic("ពីររយហាសិប (២៥០) នាក់", "២៥០ នាក់"));
+        // Another period, or the number dropped, is substantive.
+        assert!(!cosmetic("within thirty (30) days of", "within 45 days of"));
+        assert!(!cosmetic("within thirty days of", "within forty days of"));
+        assert!(!cosmetic("within thirty (30) days of", "within days of"));
+        assert!(!cosmetic("within thirty days and 30 hours", "within days and 30 hours"));
+        assert!(!cosmetic("ក្នុងរយៈពេលសាមសិប (៣០) ថ្ងៃ", "ក្នុងរយៈពេល ៤៥ ថ្ងៃ"));
+        assert!(!cosmetic("a tenant may", "a 10ant may"));
     }
 
     #[test]
