@@ -17,7 +17,8 @@
 //! the Khmer words of `bench/search/khmer-queries.tsv`, whose ground truth
 //! (a rule independent of any segmenter) gives precision and recall.
 //!
-//! Set `SEARCH_BENCH_CORPUS` to use another corpus folder, and
+//! Set `SEARCH_BENCH_CORPUS` to use another corpus folder,
+//! `SEARCH_BENCH_ROUNDS=N` for the timed rounds (5), and
 //! `SEARCH_BENCH_REPEAT=N` to run Draftwatch's query set N more times (for a
 //! profiler).
 
@@ -82,33 +83,37 @@ fn main() {
     let count = |k: &str| queries.iter().filter(|q| q.kind == k).count();
     eprintln!("{} queries", queries.len());
 
-    // Latency: every query once to warm up, then timed.
+    // Latency: every query once to warm up on every engine; then ROUNDS
+    // rounds in which each query runs on each engine in turn (so a noisy
+    // moment of this shared machine hits all engines alike); a query's
+    // latency on an engine is the median of its rounds.
     let index = ws.index_with(&mut |_| {}).expect("index");
     let run_tantivy = |q: &Query, limit: usize| {
         index.search(&Request { query: q.tantivy.clone(), limit, ..Request::default() }).unwrap_or_else(|e| panic!("{}: {e}", q.tantivy))
     };
     for q in &queries {
         run_tantivy(q, 20);
-    }
-    let mut lat_tantivy = Vec::new();
-    for q in &queries {
-        let t = Instant::now();
-        run_tantivy(q, 20);
-        lat_tantivy.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    let mut lat_fts = Vec::new();
-    for (_, conn, _, _) in &fts {
-        for q in &queries {
+        for (_, conn, _, _) in &fts {
             fts_search(conn, &q.fts, 20);
         }
-        let mut lat = Vec::new();
-        for q in &queries {
+    }
+    let rounds: usize = std::env::var("SEARCH_BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(5).max(1);
+    let mut samples: Vec<Vec<Vec<f64>>> = vec![vec![Vec::with_capacity(rounds); queries.len()]; 1 + fts.len()];
+    for _ in 0..rounds {
+        for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
-            fts_search(conn, &q.fts, 20);
-            lat.push(t.elapsed().as_secs_f64() * 1000.0);
+            run_tantivy(q, 20);
+            samples[0][i].push(t.elapsed().as_secs_f64() * 1000.0);
+            for (e, (_, conn, _, _)) in fts.iter().enumerate() {
+                let t = Instant::now();
+                fts_search(conn, &q.fts, 20);
+                samples[1 + e][i].push(t.elapsed().as_secs_f64() * 1000.0);
+            }
         }
-        lat_fts.push(lat);
     }
+    let mut medians: Vec<Vec<f64>> = samples.into_iter().map(|per_query| per_query.iter().map(|v| pct(v, 50.0)).collect()).collect();
+    let lat_fts: Vec<Vec<f64>> = medians.split_off(1);
+    let lat_tantivy = medians.pop().expect("draftwatch");
 
     // For a profiler: `SEARCH_BENCH_REPEAT=N` runs the query set N more times.
     let repeat: usize = std::env::var("SEARCH_BENCH_REPEAT").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -161,7 +166,7 @@ fn main() {
         docs.iter().map(|d| &d.bill).collect::<HashSet<_>>().len()
     );
     println!(
-        "Queries: {} ({} single terms, {} phrases, {} filtered by bill, {} Khmer); each run once to warm up, then timed once; top 20 with total count, facets and snippets for Draftwatch, snippet() for FTS5.\n",
+        "Queries: {} ({} single terms, {} phrases, {} filtered by bill, {} Khmer); each run once to warm up, then {rounds} rounds of every query on every engine in turn, a query's latency being the median of its rounds; top 20 with total count, facets and snippets for Draftwatch, snippet() for FTS5.\n",
         queries.len(),
         count("term"),
         count("phrase"),

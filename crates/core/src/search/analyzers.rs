@@ -141,13 +141,32 @@ fn words(input: &str, compounds: bool) -> Vec<Token> {
     out
 }
 
+/// Byte ranges of the words of `text` as [`Words`] cuts them (compound
+/// parts aside), stored with each document so that a snippet needs no word
+/// segmentation (see [`super::snippet`]). Empty when `text` is not in
+/// display form: stored texts always are.
+pub fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    if text::normalize(text) != text {
+        return Vec::new();
+    }
+    let base = text.as_ptr() as usize;
+    tokens(text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word && !fold_word(t.text).is_empty())
+        .map(|t| {
+            let start = t.text.as_ptr() as usize - base;
+            start..start + t.text.len()
+        })
+        .collect()
+}
+
 /// Longest Khmer word (in bytes) split into compound parts: dictionary
 /// words are shorter, a longer run is a name or an unknown string.
 const MAX_COMPOUND: usize = 120;
 
 /// The compound parts of a Khmer word as byte ranges (see the module docs),
 /// memoised: a text repeats its words.
-fn compound_parts(word: &str) -> Vec<(usize, usize)> {
+pub(super) fn compound_parts(word: &str) -> Vec<(usize, usize)> {
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
     type Parts = Vec<(usize, usize)>;

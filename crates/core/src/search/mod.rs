@@ -24,6 +24,7 @@
 pub mod analyzers;
 pub mod query;
 pub mod schema;
+pub mod snippet;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -33,15 +34,15 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 pub use schema::{Fields, SCHEMA_VERSION};
+use snippet::Snippets;
 
 /// Memory for the writer's indexing buffers (split between its threads).
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 180;
+/// Bytes of stored text per docstore block (tantivy's default is 16 KiB).
+const DOCSTORE_BLOCK: usize = 4096;
 
 /// Why a search operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -248,7 +249,10 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(io)?;
         let (schema, fields) = Fields::build();
-        let index = Index::create_in_dir(dir, schema)?;
+        // Small docstore blocks: showing a hit decompresses the block its
+        // stored fields are in, and twenty hits are twenty blocks.
+        let settings = tantivy::IndexSettings { docstore_blocksize: DOCSTORE_BLOCK, ..tantivy::IndexSettings::default() };
+        let index = Index::builder().schema(schema).settings(settings).create_in_dir(dir)?;
         analyzers::register(index.tokenizers());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(SearchIndex { index, reader, fields, writer: None, marks: Marks { schema: SCHEMA_VERSION, ..Marks::default() } })
@@ -356,7 +360,8 @@ impl SearchIndex {
         parts.extend(a.quote.as_ref().map(|q| q.exact.clone()));
         parts.extend(a.refs.iter().cloned());
         parts.extend(a.tags.iter().cloned());
-        let body = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n");
+        // In display form, as clause texts are: the stored word ranges point into it.
+        let body = crate::text::normalize(&parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n"));
         // Annotations are written in either language whatever the bill's:
         // Khmer text goes to the Khmer field, other text to the English ones.
         if body.chars().any(crate::text::khmer::is_khmer) {
@@ -367,6 +372,7 @@ impl SearchIndex {
             doc.add_text(f.text_exact, &body);
         }
         doc.add_text(f.body, &body);
+        doc.add_bytes(f.words, &snippet::encode(&analyzers::word_spans(&body)));
         doc.add_facet(f.facets, Facet::from_path(["bill", a.bill.as_str()]));
         doc.add_facet(f.facets, Facet::from_path(["version", format!("{}@{}", a.bill, a.version).as_str()]));
         doc.add_facet(f.facets, Facet::from_path(["kind", "annotation"]));
@@ -448,6 +454,7 @@ impl SearchIndex {
                 doc.add_text(f.text_exact, &body);
             }
             doc.add_text(f.body, &body);
+            doc.add_bytes(f.words, &snippet::encode(&analyzers::word_spans(&body)));
             doc.add_facet(f.facets, Facet::from_path(["bill", bill.as_str()]));
             doc.add_facet(f.facets, Facet::from_path(["version", format!("{bill}@{seq}").as_str()]));
             doc.add_facet(f.facets, Facet::from_path(["kind", "clause"]));
@@ -513,11 +520,11 @@ impl SearchIndex {
         }
         let (top, total, counts) = searcher.search(&query, &(TopDocs::with_limit(fetch).order_by_score(), Count, facets))?;
 
-        let snippets = Snippets::new(&searcher, &query, f)?;
+        let mut snippets = Snippets::new(&query, f);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            hits.push(self.hit(&doc, score, &snippets));
+            hits.push(self.hit(&doc, score, &mut snippets));
         }
 
         let mut facet_counts = BTreeMap::new();
@@ -537,12 +544,12 @@ impl SearchIndex {
         Ok(Results { total, hits, groups, facets: facet_counts })
     }
 
-    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &Snippets) -> Hit {
+    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &mut Snippets) -> Hit {
         let f = &self.fields;
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
         let body = text(f.body).unwrap_or_default();
-        let lang = text(f.lang).unwrap_or_default();
-        let (snippet, marks) = snippets.make(&lang, &body);
+        let words = snippet::decode(doc.get_first(f.words).and_then(|v| v.as_bytes()).unwrap_or_default());
+        let (snippet, marks) = snippets.make(&body, &words);
         Hit {
             kind: text(f.kind).unwrap_or_default(),
             bill: text(f.bill).unwrap_or_default(),
@@ -559,89 +566,6 @@ impl SearchIndex {
             annotation: doc.get_first(f.annotation_id).and_then(|v| v.as_i64()),
             title: text(f.title),
         }
-    }
-}
-
-/// Snippet generators for the fields a hit's text may have matched in; none
-/// for a field the query has no term in (cutting a text into words is the
-/// costly part of a snippet: it is done only where a match can be).
-struct Snippets {
-    en: Option<SnippetGenerator>,
-    exact: Option<SnippetGenerator>,
-    km: Option<SnippetGenerator>,
-    /// The query's words as indexed, to find where in a long text to look.
-    needles: Vec<String>,
-}
-
-/// Bytes of text around the first likely match that a snippet is cut from
-/// (a long clause is not cut into words whole just to show 180 characters).
-const WINDOW_BEFORE: usize = 400;
-const WINDOW_AFTER: usize = 1000;
-
-impl Snippets {
-    fn new(searcher: &tantivy::Searcher, query: &dyn Query, f: &Fields) -> Result<Snippets> {
-        let make = |field| -> Result<Option<SnippetGenerator>> {
-            let mut has_terms = false;
-            query.query_terms(&mut |term, _| has_terms |= term.field() == field);
-            if !has_terms {
-                return Ok(None);
-            }
-            let mut g = SnippetGenerator::create(searcher, query, field)?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Ok(Some(g))
-        };
-        let mut needles = Vec::new();
-        query.query_terms(&mut |term, _| {
-            if let Some(t) = term.value().as_str().filter(|t| !t.is_empty()) {
-                needles.push(t.to_string());
-            }
-        });
-        Ok(Snippets { en: make(f.text_en)?, exact: make(f.text_exact)?, km: make(f.text_km)?, needles })
-    }
-
-    /// The best fragment of `body` and its marks (code-point offsets); the
-    /// text's start when nothing in it matched (a filter-only query).
-    fn make(&self, lang: &str, body: &str) -> (String, Vec<[usize; 2]>) {
-        if body.len() > WINDOW_BEFORE + WINDOW_AFTER {
-            // An indexed word (lower case, maybe a stem) is found in the
-            // ASCII-lower-cased text where the match most likely is; when
-            // not (other case rules, Khmer digits), the whole text is used.
-            let lower = body.to_ascii_lowercase();
-            if let Some(at) = self.needles.iter().filter_map(|n| lower.find(n.as_str())).min() {
-                let mut from = at.saturating_sub(WINDOW_BEFORE);
-                while !body.is_char_boundary(from) {
-                    from -= 1;
-                }
-                let mut to = (at + WINDOW_AFTER).min(body.len());
-                while !body.is_char_boundary(to) {
-                    to += 1;
-                }
-                let (snippet, marks) = self.cut(lang, &body[from..to]);
-                if !marks.is_empty() {
-                    return (snippet, marks);
-                }
-            }
-        }
-        self.cut(lang, body)
-    }
-
-    fn cut(&self, lang: &str, body: &str) -> (String, Vec<[usize; 2]>) {
-        let order = match lang {
-            "km" => [&self.km, &self.exact],
-            "en" => [&self.en, &self.exact],
-            _ => [&self.exact, &self.km],
-        };
-        for g in order.into_iter().flatten() {
-            let s = g.snippet(body);
-            if !s.highlighted().is_empty() {
-                let fragment = s.fragment();
-                let to_chars = |byte: usize| fragment[..byte].chars().count();
-                let marks = s.highlighted().iter().map(|r| [to_chars(r.start), to_chars(r.end)]).collect();
-                return (fragment.to_string(), marks);
-            }
-        }
-        let start: String = body.chars().take(SNIPPET_CHARS).collect();
-        (start, Vec::new())
     }
 }
 

@@ -11,7 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, SchemaBuilder, TextField
 use super::analyzers::{EN_STEM, EXACT, KEYWORD, KHMER};
 
 /// Version of the schema and of what the indexer puts in it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The index's fields.
 #[derive(Clone)]
@@ -67,6 +67,9 @@ pub struct Fields {
     /// The text shown for a hit, snippets are cut from it (stored, not
     /// indexed): a clause's heading line and body; an annotation's text.
     pub body: Field,
+    /// Where the words of `body` are (stored, not indexed; see
+    /// [`super::snippet::encode`]): snippets are cut without segmenting again.
+    pub words: Field,
     /// An annotation's local id (stored).
     pub annotation_id: Field,
     /// An annotation's title (stored).
@@ -112,6 +115,7 @@ impl Fields {
             seq: b.add_i64_field("seq", STORED),
             label: b.add_text_field("label", STORED),
             body: b.add_text_field("body", STORED),
+            words: b.add_bytes_field("words", STORED),
             annotation_id: b.add_i64_field("annotation_id", STORED),
             title: b.add_text_field("title", STORED),
         };
