@@ -19,6 +19,7 @@ pub mod annotate;
 pub mod diff;
 pub mod export;
 pub mod ingest;
+mod par;
 pub mod positions;
 pub mod search;
 pub mod store;

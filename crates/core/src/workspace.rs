@@ -937,7 +937,8 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 /// Compares two files without a workspace (`draftwatch diff --files A B`).
 pub fn diff_files(a: &Path, b: &Path) -> Result<DiffReport> {
-    let (old, new) = (parse_file(a)?, parse_file(b)?);
+    let (old, new) = crate::par::join(|| parse_file(a), || parse_file(b));
+    let (old, new) = (old?, new?);
     let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string());
     let from = VersionRef { seq: 1, label: name(a), date: None };
     let to = VersionRef { seq: 2, label: name(b), date: None };

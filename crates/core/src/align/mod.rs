@@ -99,9 +99,10 @@ impl Clause {
     /// Prepares a clause node.
     pub fn from_node(index: usize, n: &Node) -> Clause {
         let text = clause_text(n);
-        let key = text::fold(&text);
+        // Parsed text is in display form already.
+        let key = text::fold_display(&text);
         let features = features(&key);
-        let heading_features = n.heading.as_deref().map(|h| features_of(&text::fold(h))).unwrap_or_default();
+        let heading_features = n.heading.as_deref().map(|h| features_of(&text::fold_display(h))).unwrap_or_default();
         Clause {
             index,
             eid: n.eid.clone(),
@@ -603,15 +604,11 @@ pub fn features(folded: &str) -> Vec<u64> {
 }
 
 fn features_of(folded: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut word = String::new();
+    let mut out = Vec::with_capacity(folded.len() / 6 + 1);
+    // The FNV hash of the lower-cased word read so far (hashed as it is
+    // read: no string per word).
+    let mut word: Option<u64> = None;
     let mut khmer: Vec<char> = Vec::new();
-    let flush_word = |w: &mut String, out: &mut Vec<u64>| {
-        if !w.is_empty() {
-            out.push(fnv(w.as_bytes()));
-            w.clear();
-        }
-    };
     let flush_khmer = |k: &mut Vec<char>, out: &mut Vec<u64>| {
         if k.len() < 3 {
             if !k.is_empty() {
@@ -629,31 +626,43 @@ fn features_of(folded: &str) -> Vec<u64> {
         }
         k.clear();
     };
+    let mut buf = [0u8; 4];
     for c in folded.chars() {
         if text::khmer::is_khmer(c) && !matches!(c, '។' | '៕' | '៖') {
-            flush_word(&mut word, &mut out);
+            out.extend(word.take());
             khmer.push(c);
         } else if c.is_alphanumeric() {
             flush_khmer(&mut khmer, &mut out);
-            word.extend(c.to_lowercase());
+            let mut h = word.unwrap_or(FNV_OFFSET);
+            if c.is_ascii() {
+                h = fnv_byte(h, c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        h = fnv_byte(h, b);
+                    }
+                }
+            }
+            word = Some(h);
         } else {
-            flush_word(&mut word, &mut out);
+            out.extend(word.take());
             flush_khmer(&mut khmer, &mut out);
         }
     }
-    flush_word(&mut word, &mut out);
+    out.extend(word.take());
     flush_khmer(&mut khmer, &mut out);
     out.sort_unstable();
     out
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_byte(h, b))
 }
 
 /// Size of the multiset intersection of two sorted lists.

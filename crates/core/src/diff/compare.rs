@@ -11,8 +11,7 @@ use crate::structure::Node;
 /// only when they changed (a bill's cover page carries its stage and history:
 /// "reported" becoming "indefinitely postponed" is news).
 pub fn compare(bill: &str, from: VersionRef, to: VersionRef, old_tree: &[Node], new_tree: &[Node]) -> DiffReport {
-    let old = align::clauses(old_tree);
-    let new = align::clauses(new_tree);
+    let (old, new) = crate::par::join(|| align::clauses(old_tree), || align::clauses(new_tree));
     let links = align::align(&old, &new);
     let (old_other, new_other) = (others(old_tree), others(new_tree));
     let mut other_links = Vec::new();
@@ -34,9 +33,11 @@ pub fn compare(bill: &str, from: VersionRef, to: VersionRef, old_tree: &[Node], 
     }
     let mut summary = Summary::default();
     let mut changes = Vec::with_capacity(links.len() + other_links.len());
-    let all = other_links.iter().map(|l| (l, &old_other, &new_other, true)).chain(links.iter().map(|l| (l, &old, &new, false)));
-    for (link, old, new, other) in all {
-        let mut change = change(old, new, link);
+    let all: Vec<_> =
+        other_links.iter().map(|l| (l, &old_other, &new_other, true)).chain(links.iter().map(|l| (l, &old, &new, false))).collect();
+    // The word diffs of the changed clauses are independent: on every core.
+    let diffed = crate::par::map(&all, |&(link, old, new, _)| change(old, new, link));
+    for (mut change, &(_, _, _, other)) in diffed.into_iter().zip(&all) {
         if other && change.to.iter().chain(&change.from).all(|r| r.eid.starts_with("front")) {
             // Cover pages and consolidation notes (stage, "last amended by") are
             // news about the bill, not a change of its provisions.

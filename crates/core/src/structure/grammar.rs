@@ -275,8 +275,22 @@ fn keyword_heading(line: &str) -> Option<Heading> {
     if !(first.is_alphabetic() || first == '§') {
         return None;
     }
-    let lower_head: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
-    let kw = KEYWORDS.iter().find(|k| lower_head.starts_with(k.word))?;
+    // Case-insensitive prefix: the line's first characters lower-cased once
+    // (no keyword is longer than 16), on the stack.
+    let mut head = ['\0'; 16];
+    let mut n = 0;
+    for c in line.chars().flat_map(char::to_lowercase).take(16) {
+        head[n] = c;
+        n += 1;
+    }
+    let starts = |word: &str| {
+        let mut i = 0;
+        word.chars().all(|w| {
+            i += 1;
+            i <= n && head[i - 1] == w
+        })
+    };
+    let kw = KEYWORDS.iter().find(|k| starts(k.word))?;
     // Byte length of the keyword in the original line (case folding keeps length
     // for the ASCII and Khmer keywords we have).
     let mut rest = line.get(kw.word.len()..)?;

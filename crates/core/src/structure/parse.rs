@@ -96,65 +96,70 @@ struct Line {
     text: String,
     new_block: bool,
     role: BlockRole,
+    /// `grammar::heading` of `text`, read once (every pass below asks).
+    head: Option<Heading>,
 }
 
 /// Splits blocks into lines at every line that starts a provision; other lines
 /// of a block are wrapped text and are joined to the line before with a space.
 fn lines(blocks: &[Block]) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
+    let mut joined: Vec<bool> = Vec::new();
     for block in blocks {
         let normalized = text::normalize(&block.text);
         let mut first = true;
         let mut prev_raw = "";
+        let mut prev_heading_line = false;
         for raw in normalized.split('\n') {
             let t = raw.trim();
             if t.is_empty() {
                 continue;
             }
-            let starts = first || block.role != BlockRole::Body || starts_provision(t) && !continues_prose(prev_raw, t);
+            let head = grammar::heading(t);
+            let bare_heading = head.as_ref().is_some_and(|h| h.body.is_none());
+            let provision = head.is_some() || grammar::marker(t).is_some();
+            let starts = first || block.role != BlockRole::Body || provision && !continues_prose(prev_raw, bare_heading);
             // Text after a heading line is not part of the heading: it starts the
             // provision's body (or is its heading, "Article 2" / "Definitions").
-            let after_heading = !first && is_heading_line(prev_raw);
+            let after_heading = !first && prev_heading_line;
             prev_raw = t;
+            prev_heading_line = bare_heading;
             if starts || after_heading {
-                out.push(Line { text: t.to_string(), new_block: first || after_heading, role: block.role });
+                out.push(Line { text: t.to_string(), new_block: first || after_heading, role: block.role, head });
+                joined.push(false);
             } else if let Some(prev) = out.last_mut() {
                 prev.text.push(' ');
                 prev.text.push_str(t);
+                *joined.last_mut().expect("one per line") = true;
             }
             first = false;
         }
+    }
+    // A line that wrapped text was joined to reads differently (its body grew).
+    for (l, _) in out.iter_mut().zip(joined).filter(|(_, j)| *j) {
+        l.head = grammar::heading(&l.text);
     }
     out
 }
 
 /// A heading-like line inside hard-wrapped prose is a cross-reference that the
 /// wrap put at the start of a line ("... nach den" / "§§ 1572 und 1573"): the
-/// previous line is long and stops mid-sentence.
-fn continues_prose(prev: &str, line: &str) -> bool {
+/// previous line is long and stops mid-sentence, and the line is a bare heading.
+fn continues_prose(prev: &str, bare_heading: bool) -> bool {
     let mid_sentence = prev.chars().last().is_some_and(|c| c.is_lowercase() || c == ',');
-    prev.chars().count() >= 50 && mid_sentence && grammar::heading(line).is_some_and(|h| h.body.is_none())
+    bare_heading && mid_sentence && prev.chars().count() >= 50
 }
 
 /// True when most clause headings carry their heading text on the same line.
 fn clauses_are_headed(lines: &[Line]) -> bool {
     let (mut all, mut headed) = (0, 0);
     for l in lines {
-        if let Some(h) = grammar::heading(&l.text).filter(|h| matches!(h.target, Target::Clause(_) | Target::Section)) {
+        if let Some(h) = l.head.as_ref().filter(|h| matches!(h.target, Target::Clause(_) | Target::Section)) {
             all += 1;
             headed += h.heading.is_some() as usize;
         }
     }
     all > 0 && headed * 2 >= all
-}
-
-/// A heading with no body text on its line.
-fn is_heading_line(line: &str) -> bool {
-    grammar::heading(line).is_some_and(|h| h.body.is_none())
-}
-
-fn starts_provision(line: &str) -> bool {
-    grammar::heading(line).is_some() || grammar::marker(line).is_some()
 }
 
 /// Whether a short line after a bare clause heading is its heading ("Article 5"
@@ -165,28 +170,33 @@ fn clauses_have_heading_lines(lines: &[Line]) -> bool {
     let mut bare = 0;
     let mut with_line = 0;
     for (i, l) in lines.iter().enumerate() {
-        let Some(h) = grammar::heading(&l.text) else { continue };
+        let Some(h) = &l.head else { continue };
         if !matches!(h.target, Target::Clause(_) | Target::Section) || h.heading.is_some() || h.body.is_some() {
             continue;
         }
         bare += 1;
-        if lines.get(i + 1).is_some_and(|n| heading_line(&n.text)) {
+        if lines.get(i + 1).is_some_and(heading_line) {
             with_line += 1;
         }
     }
     bare > 0 && with_line * 3 >= bare * 2
 }
 
-/// A line that can be the heading of the provision just opened.
-fn heading_line(t: &str) -> bool {
-    !starts_provision(t) && grammar::looks_like_heading(t, false) && !t.starts_with(['(', '[', '-', '•', '*', '"', '“'])
+/// A line that can be the heading of the provision just opened: it starts
+/// no provision of its own and reads as a heading.
+fn heading_line(l: &Line) -> bool {
+    let t = l.text.as_str();
+    l.head.is_none()
+        && grammar::marker(t).is_none()
+        && grammar::looks_like_heading(t, false)
+        && !t.starts_with(['(', '[', '-', '•', '*', '"', '“'])
 }
 
 fn detect_style(lines: &[Line]) -> Style {
     let mut articles = 0;
     let mut sections = 0;
     for l in lines {
-        if let Some(h) = grammar::heading(&l.text) {
+        if let Some(h) = &l.head {
             match h.target {
                 Target::Clause(Kind::Article) => articles += 1,
                 Target::Clause(Kind::Clause) | Target::Section => sections += 1,
@@ -233,14 +243,14 @@ impl Builder {
                 if open.wants_heading {
                     open.wants_heading = false;
                     let allowed = open.role != Role::Clause || self.clause_heading_lines;
-                    if allowed && heading_line(t) {
+                    if allowed && heading_line(line) {
                         open.node.heading = Some(text::collapse_ws(t));
                         return;
                     }
                 }
             }
         }
-        if let Some(h) = grammar::heading(t) {
+        if let Some(h) = line.head.clone() {
             if self.heading(h) {
                 return;
             }

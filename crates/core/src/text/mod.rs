@@ -17,6 +17,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The display form: NFC, Khmer cluster order, `\r\n`/`\r` → `\n`, NBSP → space.
 pub fn normalize(s: &str) -> String {
+    if s.is_ascii() && !s.contains('\r') {
+        return s.to_string(); // NFC and no Khmer: as it is
+    }
     let s: std::borrow::Cow<str> = if s.contains('\r') || s.contains('\u{a0}') {
         s.replace("\r\n", "\n").replace(['\r'], "\n").replace('\u{a0}', " ").into()
     } else {
@@ -41,7 +44,12 @@ pub fn is_invisible(c: char) -> bool {
 /// The comparison form: [`normalize`], then invisible characters dropped, Khmer
 /// digits as ASCII, whitespace runs as one space, trimmed.
 pub fn fold(s: &str) -> String {
-    let n = normalize(s);
+    fold_display(&normalize(s))
+}
+
+/// [`fold`] of a text already in display form (a parsed provision's):
+/// normalising it again would change nothing.
+pub fn fold_display(n: &str) -> String {
     let mut out = String::with_capacity(n.len());
     let mut space = false;
     for c in n.chars() {
