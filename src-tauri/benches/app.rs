@@ -23,7 +23,8 @@ fn main() -> R<()> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(run())
 }
 
-fn percentile(v: &mut [f64], p: f64) -> f64 {
+fn percentile(v: &[f64], p: f64) -> f64 {
+    let mut v = v.to_vec();
     v.sort_by(|a, b| a.total_cmp(b));
     v[((v.len() - 1) as f64 * p).round() as usize]
 }
@@ -153,40 +154,28 @@ async fn run() -> R<()> {
         c.close().await?;
     }
 
-    let launch_each = launch.clone();
     let total: u64 = memory.iter().map(|(_, kb)| kb).sum();
     println!("## Desktop app (2 cores, Xvfb, software rendering), {runs} launches\n");
     println!("| measure | p50 | p95 / max |");
     println!("|---|---|---|");
-    println!(
-        "| launch to interactive (WebDriver session start to first screen ready) | {:.0} ms | {:.0} ms |",
-        percentile(&mut launch.clone(), 0.5),
-        percentile(&mut launch, 1.0)
-    );
-    println!(
-        "| page load to interactive (navigation start to first screen ready) | {:.0} ms | {:.0} ms |",
-        percentile(&mut page.clone(), 0.5),
-        percentile(&mut page, 1.0)
-    );
-    println!(
-        "| open Compare on the 5,000-article pair (click to redline shown) | {:.0} ms | {:.0} ms |",
-        percentile(&mut compare.clone(), 0.5),
-        percentile(&mut compare, 1.0)
-    );
+    let p50_max = |what: &str, v: &[f64]| println!("| {what} | {:.0} ms | {:.0} ms |", percentile(v, 0.5), percentile(v, 1.0));
+    p50_max("launch to interactive (WebDriver session start to first screen ready)", &launch);
+    p50_max("page load to interactive (navigation start to first screen ready)", &page);
+    p50_max("open Compare on the 5,000-article pair (click to redline shown)", &compare);
     let dropped = frames.iter().filter(|f| **f > 1000.0 / 30.0).count();
     println!(
         "| scrolling the 5,000-row clause list, frame interval ({} frames) | {:.1} ms | {:.1} ms p95, {:.1} ms max, {dropped} over 33 ms |",
         frames.len(),
-        percentile(&mut frames.clone(), 0.5),
-        percentile(&mut frames.clone(), 0.95),
-        percentile(&mut frames, 1.0)
+        percentile(&frames, 0.5),
+        percentile(&frames, 0.95),
+        percentile(&frames, 1.0)
     );
     println!(
         "| the same page, not scrolling (the floor under Xvfb) | {:.1} ms | {:.1} ms p95 |",
-        percentile(&mut idle.clone(), 0.5),
-        percentile(&mut idle, 0.95)
+        percentile(&idle, 0.5),
+        percentile(&idle, 0.95)
     );
-    println!("\nEach launch, in order: {}", launch_each.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", "));
+    println!("\nEach launch, in order: {}", launch.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", "));
     println!("\nIdle memory on the sample workspace, PSS (smaps_rollup), 5 s after the first screen:\n");
     println!("| process | PSS |");
     println!("|---|---|");

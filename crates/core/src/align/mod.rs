@@ -229,23 +229,25 @@ impl<'a> Aligner<'a> {
         if free_new.is_empty() || free_old.is_empty() {
             return;
         }
-        let anchors = self.anchors();
+        // Round 0 knows no places yet: its pairs make them.
+        let anchors = if round == 1 { self.anchors() } else { Vec::new() };
         let index = FeatureIndex::new(self.new, &free_new);
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for &o in &free_old {
             let mut cands = index.candidates(&self.old_f[o], 8);
-            let (prev, next) = nearest_anchors(&anchors, o);
-            let gap = prev.map_or(0, |p| p + 1)..next.unwrap_or(self.new.len());
-            if round == 1 {
+            let place = (round == 1).then(|| {
+                let (prev, next) = nearest_anchors(&anchors, o);
+                let gap = prev.map_or(0, |p| p + 1)..next.unwrap_or(self.new.len());
                 cands.extend(self.neighbour_candidates(o, prev, &gap));
-            }
+                gap
+            });
             cands.sort_unstable();
             cands.dedup();
             for n in cands {
                 if self.new_from[n].is_some() {
                     continue;
                 }
-                let in_place = round == 1 && gap.contains(&n);
+                let in_place = place.as_ref().is_some_and(|g| g.contains(&n));
                 let s = self.score(o, n, in_place);
                 let accept = if round == 0 { s >= CONFIDENT } else { self.plausible(o, n, s, in_place) };
                 if accept {
@@ -292,7 +294,7 @@ impl<'a> Aligner<'a> {
     /// mostly alike, or the headings are and the score clears the threshold, or
     /// the very same heading stands over a rewritten text. A deleted clause and an
     /// added one that share only the drafting vocabulary pass none of these.
-    /// Away from its place (`in_place` false: a move, or a wide gap), only
+    /// Away from its place (`in_place` false: between other anchors), only
     /// the text counts, and more of it: a heading like "Register of licences"
     /// recurs across a bill, and the domain vocabulary with it, so a deleted
     /// article must not be paired with an added one chapters away for sharing them.

@@ -139,13 +139,14 @@ fn same_number(o: &Side<'_>, n: &Side<'_>, seg: &Seg) -> bool {
 /// The value of the words of `r` when they are one number: in words, in
 /// digits, or both with the same value; `None` for anything else.
 fn written_number(side: &Side<'_>, r: &Range<usize>) -> Option<u64> {
-    let words: Vec<&str> = side.toks[r.clone()].iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text).collect();
-    let (digits, spelt): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| parse_digits(w).is_some());
-    let digits = match digits[..] {
-        [] => None,
-        [d] => parse_digits(d),
-        _ => return None,
-    };
+    let (mut digits, mut spelt) = (None, Vec::new());
+    for t in side.toks[r.clone()].iter().filter(|t| t.kind == TokenKind::Word) {
+        match parse_digits(t.text) {
+            Some(v) if digits.replace(v).is_some() => return None, // two numbers in digits
+            Some(_) => {}
+            None => spelt.push(t.text),
+        }
+    }
     let spelt = if spelt.is_empty() { None } else { Some(number_words(&spelt)?) };
     match (digits, spelt) {
         (Some(a), Some(b)) if a != b => None,
@@ -438,6 +439,11 @@ fn find_clusters(hay: &str, needle: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    /// Whether the whole diff of `a` → `b` is cosmetic.
+    fn cosmetic(a: &str, b: &str) -> bool {
+        !crate::diff::diff_texts(a, b).substantive
+    }
+
     #[test]
     fn keys_ignore_what_a_reader_does_not_see() {
         assert_eq!(key("“Information”"), key("\"information\""));
@@ -464,8 +470,6 @@ mod tests {
 
     #[test]
     fn numbers_written_another_way() {
-        use crate::diff::diff_texts;
-        let cosmetic = |a: &str, b: &str| !diff_texts(a, b).substantive;
         assert!(cosmetic("within thirty (30) days of", "within 30 days of"));
         assert!(cosmetic("within 30 days of", "within thirty (30) days of"));
         assert!(cosmetic("within thirty days of", "within 30 days of"));
@@ -487,8 +491,6 @@ mod tests {
 
     #[test]
     fn typos() {
-        use crate::diff::diff_texts;
-        let cosmetic = |a: &str, b: &str| !diff_texts(a, b).substantive;
         assert!(cosmetic("to promote public awareness of", "to promote public awarness of"));
         assert!(cosmetic("the judgment of", "the judgement of"));
         assert!(cosmetic("shall receive it", "shall recieve it"));

@@ -30,6 +30,8 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager,
 };
 
+use std::borrow::Cow;
+
 use crate::diff::tokens::{tokens, TokenKind};
 use crate::text;
 
@@ -118,7 +120,7 @@ fn words(input: &str, compounds: bool) -> Vec<Token> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let folded = fold_word(t.text);
+        let folded = fold_word(t.text).into_owned();
         if folded.is_empty() {
             continue;
         }
@@ -234,8 +236,15 @@ fn is_word(s: &str) -> bool {
 }
 
 /// A word as indexed: invisible characters dropped, Khmer digits as ASCII,
-/// lower case.
-pub(crate) fn fold_word(word: &str) -> String {
+/// lower case. Borrowed when that changes nothing (most words of a text).
+pub(crate) fn fold_word(word: &str) -> Cow<'_, str> {
+    let changes = |c: char| {
+        let mut lower = c.to_lowercase();
+        text::is_invisible(c) || text::digit_value(c).is_some() && !c.is_ascii_digit() || lower.next() != Some(c) || lower.next().is_some()
+    };
+    if !word.chars().any(changes) {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if text::is_invisible(c) {
@@ -246,7 +255,7 @@ pub(crate) fn fold_word(word: &str) -> String {
             None => out.extend(c.to_lowercase()),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -330,11 +330,7 @@ impl SearchIndex {
         doc.add_text(f.title, &a.title);
         if let Some(c) = &a.clause {
             if let Some(num) = &c.num {
-                doc.add_text(f.num, num);
-                let folded = analyzers::fold_word(num);
-                if folded != num.to_lowercase() {
-                    doc.add_text(f.num, folded);
-                }
+                add_num(&mut doc, f, num);
             }
             doc.add_text(f.eid, &c.eid);
             if let Some(h) = &c.heading {
@@ -434,11 +430,7 @@ impl SearchIndex {
             doc.add_i64(f.seq, seq);
             doc.add_text(f.label, &label);
             if let Some(num) = &node.num {
-                doc.add_text(f.num, num);
-                let folded = analyzers::fold_word(num);
-                if folded != num.to_lowercase() {
-                    doc.add_text(f.num, folded);
-                }
+                add_num(&mut doc, &f, num);
             }
             doc.add_text(f.eid, &node.eid);
             doc.add_text(f.lang, &lang);
@@ -566,6 +558,16 @@ impl SearchIndex {
             annotation: doc.get_first(f.annotation_id).and_then(|v| v.as_i64()),
             title: text(f.title),
         }
+    }
+}
+
+/// A clause number, as printed and, when it reads otherwise, as a value
+/// (`៨` and `8`): `num:8` finds both.
+fn add_num(doc: &mut TantivyDocument, f: &Fields, num: &str) {
+    doc.add_text(f.num, num);
+    let folded = analyzers::fold_word(num);
+    if folded != num.to_lowercase() {
+        doc.add_text(f.num, folded);
     }
 }
 

@@ -170,7 +170,8 @@ fn prefix_pattern(typed: &str) -> Result<String, SearchError> {
     let mut out = String::new();
     let mut literal = String::new();
     let flush = |literal: &mut String, out: &mut String| {
-        let folded = fold_word(&crate::text::normalize(literal));
+        let normal = crate::text::normalize(literal);
+        let folded = fold_word(&normal);
         for c in folded.chars() {
             if "\\.+*?()|[]{}^$#&-~".contains(c) {
                 out.push('\\');

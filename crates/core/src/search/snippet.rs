@@ -16,7 +16,6 @@
 //! the text before the first, cut at word boundaries; a text no longer than
 //! that is shown whole.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -26,7 +25,6 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, RawTokenizer, Stemmer, Te
 use super::analyzers::{compound_parts, fold_word};
 use super::schema::Fields;
 use crate::text::khmer::is_khmer;
-use crate::text::{digit_value, is_invisible};
 
 /// Longest snippet, in characters.
 pub const SNIPPET_CHARS: usize = 180;
@@ -83,9 +81,9 @@ impl Snippets {
     /// points of the passage); the text's start when nothing in it matched
     /// (a filter-only query). `words` are the byte ranges of its words.
     pub(super) fn make(&mut self, body: &str, words: &[Range<usize>]) -> (String, Vec<[usize; 2]>) {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term id)
-                                                                // In a long text, the words around where the terms are spelt out
-                                                                // first; all of them only if none matched there.
+        // (start, end, term id). In a long text, the words around where the
+        // terms are spelt out first; all of them only if none matched there.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let region = if body.len() > REGION_BEFORE + REGION_AFTER { self.likely_region(body) } else { None };
         let near = match &region {
             Some(r) => &words[words.partition_point(|w| w.end <= r.start)..words.partition_point(|w| w.start < r.end)],
@@ -138,12 +136,12 @@ impl Snippets {
             let last_end = found[best.2..].iter().map(|m| m.1).take_while(|&e| char_of(e) <= char_of(first.0) + SNIPPET_CHARS).max();
             let cluster = char_of(last_end.unwrap_or(first.1)) - char_of(first.0);
             let lead = LEAD_CHARS.min(SNIPPET_CHARS.saturating_sub(cluster) / 2);
-            let from_char = char_of(first.0).saturating_sub(lead);
-            let from_byte = byte_at(body, from_char);
+            let from_byte = byte_at(body, char_of(first.0).saturating_sub(lead));
             // The first word starting at or after that point (the match's own word at the latest).
-            let from = words.iter().map(|w| w.start).find(|&s| s >= from_byte && s <= first.0).unwrap_or(first.0);
+            let from = words.get(words.partition_point(|w| w.start < from_byte)).map_or(first.0, |w| w.start.min(first.0));
             let limit = byte_at(body, char_count(body, from) + SNIPPET_CHARS);
-            let to = words.iter().map(|w| w.end).filter(|&e| e <= limit).max().unwrap_or(first.1).max(first.1);
+            // The last word ending within SNIPPET_CHARS (the match's own word at the least).
+            let to = words[..words.partition_point(|w| w.end <= limit)].last().map_or(first.1, |w| w.end.max(first.1));
             (from, to)
         };
         let passage = &body[from..to];
@@ -190,8 +188,7 @@ impl Snippets {
     /// the terms in (a term is a folded word or, for a stem, mostly a prefix
     /// of one), and folded and stemmed only if one is there.
     fn matches(&mut self, word: &str, at: usize, found: &mut Vec<(usize, usize, usize)>) {
-        let needs_fold = |c: char| c.is_uppercase() || is_invisible(c) || !c.is_ascii_digit() && digit_value(c).is_some();
-        let folded: Cow<'_, str> = if word.chars().any(needs_fold) { fold_word(word).into() } else { word.into() };
+        let folded = fold_word(word);
         if folded.is_empty() {
             return;
         }
