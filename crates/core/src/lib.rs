@@ -18,6 +18,7 @@ pub mod align;
 pub mod annotate;
 pub mod diff;
 pub mod export;
+mod hash;
 pub mod ingest;
 mod par;
 pub mod positions;

@@ -3,7 +3,9 @@
 //! Drafts renumber everything after an inserted article, so numbers are never
 //! used to match; text is. The method, in passes:
 //! 1. **Exact**: clauses whose folded text (`text::fold`) is identical are paired
-//!    (the nearest by position when a text occurs more than once).
+//!    (the nearest by position when a text occurs more than once). They are
+//!    found by a hash of the fold, read in the same pass as the features,
+//!    without building the folded text.
 //! 2. **Candidates**: every clause is reduced to a multiset of features: words for
 //!    scripts with spaces, character trigrams inside Khmer runs. An inverted
 //!    index over the *rare* features of the unmatched new clauses gives each
@@ -33,33 +35,10 @@
 pub mod lineage;
 
 pub use crate::diff::report::ChangeKind;
+use crate::hash::{fnv_byte, FastMap, FNV_OFFSET};
 use crate::structure::{walk_all, Kind, Node};
 use crate::text;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Features are already hashes: hash them to themselves.
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = n as u64;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IdentityHasher>>;
 
 /// Minimum score for a one-to-one match of changed clauses.
 pub const MATCH_THRESHOLD: f64 = 0.45;
@@ -87,8 +66,8 @@ pub struct Clause {
     pub heading: Option<String>,
     /// Display text compared by the diff: heading line, then the body.
     pub text: String,
-    /// Folded body+heading, for exact matching.
-    key: String,
+    /// Hash of the folded (`text::fold_display`) text, for exact matching.
+    key: u64,
     /// Sorted feature hashes (a multiset).
     features: Vec<u64>,
     /// Sorted feature hashes of the heading.
@@ -100,9 +79,8 @@ impl Clause {
     pub fn from_node(index: usize, n: &Node) -> Clause {
         let text = clause_text(n);
         // Parsed text is in display form already.
-        let key = text::fold_display(&text);
-        let features = features(&key);
-        let heading_features = n.heading.as_deref().map(|h| features_of(&text::fold_display(h))).unwrap_or_default();
+        let (features, key) = features_and_key(&text);
+        let heading_features = n.heading.as_deref().map(|h| features_and_key(h).0).unwrap_or_default();
         Clause {
             index,
             eid: n.eid.clone(),
@@ -152,6 +130,7 @@ pub struct Link {
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
     let mut a = Aligner::new(old, new);
     a.exact();
+    a.distinctive();
     a.candidates(0);
     a.candidates(1);
     a.splits_and_merges();
@@ -162,9 +141,13 @@ struct Aligner<'a> {
     old: &'a [Clause],
     new: &'a [Clause],
     /// Features without the bill's commonest ones ("the", "shall", "Ministry"):
-    /// what tells one clause from another.
+    /// what tells one clause from another ([`Aligner::distinctive`]; empty
+    /// for the clauses the exact pass matched).
     old_f: Vec<Vec<u64>>,
     new_f: Vec<Vec<u64>>,
+    /// In how many clauses of each version each feature occurs.
+    old_df: FastMap<u64, u32>,
+    new_df: FastMap<u64, u32>,
     /// old index → new indices (one for a match, several for a split).
     old_to: Vec<Option<usize>>,
     new_from: Vec<Option<usize>>,
@@ -176,12 +159,13 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(old: &'a [Clause], new: &'a [Clause]) -> Self {
-        let (old_f, new_f) = distinctive(old, new);
         Aligner {
             old,
             new,
-            old_f,
-            new_f,
+            old_f: Vec::new(),
+            new_f: Vec::new(),
+            old_df: FastMap::default(),
+            new_df: FastMap::default(),
             old_to: vec![None; old.len()],
             new_from: vec![None; new.len()],
             scores: HashMap::new(),
@@ -198,23 +182,51 @@ impl<'a> Aligner<'a> {
 
     /// Pass 1: identical folded texts, nearest position first.
     fn exact(&mut self) {
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
         for c in self.new {
-            by_key.entry(c.key.as_str()).or_default().push(c.index);
+            by_key.entry(c.key).or_default().push(c.index);
         }
         for o in 0..self.old.len() {
-            let Some(list) = by_key.get_mut(self.old[o].key.as_str()) else { continue };
-            if list.is_empty() {
-                continue;
-            }
+            let Some(list) = by_key.get_mut(&self.old[o].key) else { continue };
+            let a = &self.old[o];
+            // Equal hashes of the folded texts: the same text, unless the hash
+            // collided (then the folded texts tell).
+            let same = |b: &Clause| a.text == b.text || text::fold_display(&a.text) == text::fold_display(&b.text);
             let rel = |i: usize, len: usize| i as f64 / len.max(1) as f64;
             let ro = rel(o, self.old.len());
             let best = (0..list.len())
-                .min_by(|&x, &y| (rel(list[x], self.new.len()) - ro).abs().total_cmp(&(rel(list[y], self.new.len()) - ro).abs()))
-                .unwrap_or(0);
+                .filter(|&x| same(&self.new[list[x]]))
+                .min_by(|&x, &y| (rel(list[x], self.new.len()) - ro).abs().total_cmp(&(rel(list[y], self.new.len()) - ro).abs()));
+            let Some(best) = best else { continue };
             let n = list.remove(best);
             self.pair(o, n, 1.0);
         }
+    }
+
+    /// The distinctive features of the clauses left after the exact pass
+    /// (only they are compared): their features without those found in
+    /// more than a tenth of all clauses of both versions (and at least 6).
+    /// In a bill, common words make any two clauses look alike.
+    fn distinctive(&mut self) {
+        // Document frequencies, one version per core.
+        (self.old_df, self.new_df) = crate::par::join(|| doc_freq(self.old), || doc_freq(self.new));
+        let (old_df, new_df) = (&self.old_df, &self.new_df);
+        let df = |f: &u64| old_df.get(f).copied().unwrap_or(0) + new_df.get(f).copied().unwrap_or(0);
+        let limit = ((self.old.len() + self.new.len()) / 10).max(6) as u32;
+        let keep = |c: &Clause, matched: bool| -> Vec<u64> {
+            if matched {
+                return Vec::new();
+            }
+            let v: Vec<u64> = c.features.iter().copied().filter(|f| df(f) <= limit).collect();
+            // A clause made only of common words keeps them all.
+            if v.is_empty() {
+                c.features.clone()
+            } else {
+                v
+            }
+        };
+        self.old_f = self.old.iter().zip(&self.old_to).map(|(c, m)| keep(c, m.is_some())).collect();
+        self.new_f = self.new.iter().zip(&self.new_from).map(|(c, m)| keep(c, m.is_some())).collect();
     }
 
     /// Passes 2 and 3. Round 0: the confident pairs (score at least
@@ -231,31 +243,35 @@ impl<'a> Aligner<'a> {
         }
         // Round 0 knows no places yet: its pairs make them.
         let anchors = if round == 1 { self.anchors() } else { Vec::new() };
-        let index = FeatureIndex::new(self.new, &free_new);
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-        for &o in &free_old {
-            let mut cands = index.candidates(&self.old_f[o], 8);
+        let index = FeatureIndex::new(self.new, &free_new, None);
+        // Each old clause's candidates are scored on their own: on every core.
+        let this = &*self;
+        let scored = crate::par::map(&free_old, |&o| {
+            let mut cands = index.candidates(&this.old_f[o], 8);
             let place = (round == 1).then(|| {
                 let (prev, next) = nearest_anchors(&anchors, o);
-                let gap = prev.map_or(0, |p| p + 1)..next.unwrap_or(self.new.len());
-                cands.extend(self.neighbour_candidates(o, prev, &gap));
+                let gap = prev.map_or(0, |p| p + 1)..next.unwrap_or(this.new.len());
+                cands.extend(this.neighbour_candidates(o, prev, &gap));
                 gap
             });
             cands.sort_unstable();
             cands.dedup();
+            let mut pairs = Vec::new();
             for n in cands {
-                if self.new_from[n].is_some() {
+                if this.new_from[n].is_some() {
                     continue;
                 }
                 let in_place = place.as_ref().is_some_and(|g| g.contains(&n));
-                let s = self.score(o, n, in_place);
-                let accept = if round == 0 { s >= CONFIDENT } else { self.plausible(o, n, s, in_place) };
+                let s = this.score(o, n, in_place);
+                let accept = if round == 0 { s >= CONFIDENT } else { this.plausible(o, n, s, in_place) };
                 if accept {
                     let bonus = if in_place { ORDER_BONUS } else { 0.0 };
                     pairs.push((s + bonus, o, n));
                 }
             }
-        }
+            pairs
+        });
+        let mut pairs: Vec<(f64, usize, usize)> = scored.into_iter().flatten().collect();
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (s, o, n) in pairs {
             if self.old_to[o].is_none() && self.new_from[n].is_none() {
@@ -344,10 +360,19 @@ impl<'a> Aligner<'a> {
         if self.old_to.iter().all(Option::is_some) && self.new_from.iter().all(Option::is_some) {
             return; // nothing left over
         }
+        // Indexes of every clause, over the features the leftovers ask
+        // for that are rare in the other version (the index uses no other).
+        let wanted = |clauses: &[Clause], free: &[Option<usize>], df: &FastMap<u64, u32>, all: usize| {
+            let rare = FeatureIndex::rare(all);
+            let rare_there = |f: &u64| df.get(f).is_some_and(|&d| d as usize <= rare);
+            FeatureSet::new(
+                clauses.iter().zip(free).filter(|(_, m)| m.is_none()).flat_map(|(c, _)| c.features.iter().copied()).filter(rare_there),
+            )
+        };
         let all_old: Vec<usize> = (0..self.old.len()).collect();
         let all_new: Vec<usize> = (0..self.new.len()).collect();
-        let old_index = FeatureIndex::new(self.old, &all_old);
-        let new_index = FeatureIndex::new(self.new, &all_new);
+        let old_index = FeatureIndex::new(self.old, &all_old, Some(&wanted(self.new, &self.new_from, &self.old_df, self.old.len())));
+        let new_index = FeatureIndex::new(self.new, &all_new, Some(&wanted(self.old, &self.old_to, &self.new_df, self.new.len())));
         for n in 0..self.new.len() {
             if self.new_from[n].is_some() {
                 continue;
@@ -484,12 +509,11 @@ impl<'a> Aligner<'a> {
     }
 }
 
-/// Each clause's features without those found in more than a tenth of all
-/// clauses of both versions (and at least 6): in a bill, common words make
-/// any two clauses look alike.
-fn distinctive(old: &[Clause], new: &[Clause]) -> (Vec<Vec<u64>>, Vec<Vec<u64>>) {
+/// In how many clauses each feature occurs.
+fn doc_freq(clauses: &[Clause]) -> FastMap<u64, u32> {
     let mut df: FastMap<u64, u32> = FastMap::default();
-    for c in old.iter().chain(new) {
+    df.reserve(clauses.len() * 8);
+    for c in clauses {
         let mut last = None;
         for &f in &c.features {
             if last != Some(f) {
@@ -498,17 +522,7 @@ fn distinctive(old: &[Clause], new: &[Clause]) -> (Vec<Vec<u64>>, Vec<Vec<u64>>)
             }
         }
     }
-    let limit = ((old.len() + new.len()) / 10).max(6) as u32;
-    let keep = |c: &Clause| -> Vec<u64> {
-        let v: Vec<u64> = c.features.iter().copied().filter(|f| df.get(f).copied().unwrap_or(0) <= limit).collect();
-        // A clause made only of common words keeps them all.
-        if v.is_empty() {
-            c.features.clone()
-        } else {
-            v
-        }
-    };
-    (old.iter().map(keep).collect(), new.iter().map(keep).collect())
+    df
 }
 
 /// Marks as moved the matched links outside the longest increasing subsequence
@@ -554,26 +568,74 @@ fn lis(seq: &[usize]) -> Vec<bool> {
     keep
 }
 
+/// A set of features, quick to ask about a feature it lacks: most of a
+/// bill's features, asked about the few of its leftovers.
+struct FeatureSet {
+    /// One bit per value of a feature's top 16 bits (features are hashes).
+    bits: Vec<u64>,
+    set: FastMap<u64, ()>,
+}
+
+impl FeatureSet {
+    fn new(features: impl Iterator<Item = u64>) -> FeatureSet {
+        let mut bits = vec![0u64; 1 << 10];
+        let mut set = FastMap::default();
+        for f in features {
+            bits[(f >> 54) as usize] |= 1 << ((f >> 48) & 63);
+            set.insert(f, ());
+        }
+        FeatureSet { bits, set }
+    }
+
+    fn contains(&self, f: u64) -> bool {
+        self.bits[(f >> 54) as usize] & (1 << ((f >> 48) & 63)) != 0 && self.set.contains_key(&f)
+    }
+}
+
 /// Inverted index of rare features over a subset of clauses.
 struct FeatureIndex {
-    postings: FastMap<u64, Vec<usize>>,
+    /// Feature → its postings, a range of `clauses`.
+    postings: FastMap<u64, (u32, u32)>,
+    /// The clauses of each feature in turn, each feature's in ascending order.
+    clauses: Vec<u32>,
     rare: usize,
 }
 
 impl FeatureIndex {
-    fn new(clauses: &[Clause], subset: &[usize]) -> FeatureIndex {
-        let mut postings: FastMap<u64, Vec<usize>> = FastMap::default();
+    /// The index of `subset`; of only the `wanted` features when the
+    /// queries to come are known (a few leftovers against a whole bill).
+    /// Built from one sorted list of (feature, clause) pairs: no list per
+    /// feature to grow.
+    fn new(clauses: &[Clause], subset: &[usize], wanted: Option<&FeatureSet>) -> FeatureIndex {
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
         for &i in subset {
             let mut last = None;
             for &f in &clauses[i].features {
                 if last != Some(f) {
-                    postings.entry(f).or_default().push(i);
                     last = Some(f);
+                    if wanted.is_none_or(|w| w.contains(f)) {
+                        pairs.push((f, i as u32));
+                    }
                 }
             }
         }
-        let rare = (subset.len() / 50).max(8);
-        FeatureIndex { postings, rare }
+        pairs.sort_unstable();
+        let mut postings: FastMap<u64, (u32, u32)> = FastMap::default();
+        let mut start = 0;
+        for end in 1..=pairs.len() {
+            if end == pairs.len() || pairs[end].0 != pairs[start].0 {
+                postings.insert(pairs[start].0, (start as u32, end as u32));
+                start = end;
+            }
+        }
+        let rare = FeatureIndex::rare(subset.len());
+        FeatureIndex { postings, clauses: pairs.into_iter().map(|(_, i)| i).collect(), rare }
+    }
+
+    /// Features in more clauses than this (of `len`) are too common to
+    /// point at a candidate.
+    fn rare(len: usize) -> usize {
+        (len / 50).max(8)
     }
 
     /// The `k` clauses sharing most rare features with `features`.
@@ -585,10 +647,10 @@ impl FeatureIndex {
                 continue;
             }
             last = Some(f);
-            if let Some(list) = self.postings.get(&f) {
-                if list.len() <= self.rare {
-                    for &i in list {
-                        *counts.entry(i).or_insert(0) += 1;
+            if let Some(&(start, end)) = self.postings.get(&f) {
+                if (end - start) as usize <= self.rare {
+                    for &i in &self.clauses[start as usize..end as usize] {
+                        *counts.entry(i as usize).or_insert(0) += 1;
                     }
                 }
             }
@@ -602,39 +664,73 @@ impl FeatureIndex {
 /// Features of a folded text: lower-cased words; inside runs of Khmer, character
 /// trigrams (Khmer has no spaces between words). Sorted, with repeats.
 pub fn features(folded: &str) -> Vec<u64> {
-    features_of(folded)
+    features_and_key(folded).0
 }
 
-fn features_of(folded: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(folded.len() / 6 + 1);
+/// The [`features`] of a display-form text's fold (`text::fold_display`),
+/// and a hash of that fold, in one pass without building it: the fold only
+/// drops invisible characters, reads Khmer digits as ASCII and collapses
+/// whitespace, and whitespace separates features anyway.
+fn features_and_key(display: &str) -> (Vec<u64>, u64) {
+    let mut out = Vec::with_capacity(display.len() / 6 + 1);
+    let mut key = FNV_OFFSET;
+    // Whitespace seen since the last character of the fold (which writes it
+    // as one space, and none at the ends).
+    let mut space = false;
     // The FNV hash of the lower-cased word read so far (hashed as it is
     // read: no string per word).
     let mut word: Option<u64> = None;
-    let mut khmer: Vec<char> = Vec::new();
-    let flush_khmer = |k: &mut Vec<char>, out: &mut Vec<u64>| {
-        if k.len() < 3 {
-            if !k.is_empty() {
-                out.push(fnv(k.iter().collect::<String>().as_bytes()));
-            }
-        } else {
-            for w in k.windows(3) {
-                let mut buf = [0u8; 12];
-                let mut len = 0;
-                for c in w {
-                    len += c.encode_utf8(&mut buf[len..]).len();
-                }
-                out.push(fnv(&buf[..len]));
-            }
-        }
-        k.clear();
-    };
+    let mut khmer = KhmerRun::default();
     let mut buf = [0u8; 4];
-    for c in folded.chars() {
+    for c in display.chars() {
+        // ASCII first: most of a bill in a Latin script.
+        if c.is_ascii() {
+            let b = c as u8;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                space = key != FNV_OFFSET;
+                out.extend(word.take());
+                khmer.flush(&mut out);
+                continue;
+            }
+            if space {
+                key = fnv_byte(key, b' ');
+                space = false;
+            }
+            key = fnv_byte(key, b);
+            if b.is_ascii_alphanumeric() {
+                khmer.flush(&mut out);
+                word = Some(fnv_byte(word.unwrap_or(FNV_OFFSET), b.to_ascii_lowercase()));
+            } else {
+                out.extend(word.take());
+                khmer.flush(&mut out);
+            }
+            continue;
+        }
+        if text::is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = key != FNV_OFFSET;
+            out.extend(word.take());
+            khmer.flush(&mut out);
+            continue;
+        }
+        let c = match text::digit_value(c) {
+            Some(d) if !c.is_ascii_digit() => char::from(b'0' + d),
+            _ => c,
+        };
+        if space {
+            key = fnv_byte(key, b' ');
+            space = false;
+        }
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            key = fnv_byte(key, b);
+        }
         if text::khmer::is_khmer(c) && !matches!(c, '។' | '៕' | '៖') {
             out.extend(word.take());
-            khmer.push(c);
+            khmer.push(c, &mut out);
         } else if c.is_alphanumeric() {
-            flush_khmer(&mut khmer, &mut out);
+            khmer.flush(&mut out);
             let mut h = word.unwrap_or(FNV_OFFSET);
             if c.is_ascii() {
                 h = fnv_byte(h, c.to_ascii_lowercase() as u8);
@@ -648,23 +744,52 @@ fn features_of(folded: &str) -> Vec<u64> {
             word = Some(h);
         } else {
             out.extend(word.take());
-            flush_khmer(&mut khmer, &mut out);
+            khmer.flush(&mut out);
         }
     }
     out.extend(word.take());
-    flush_khmer(&mut khmer, &mut out);
+    khmer.flush(&mut out);
     out.sort_unstable();
-    out
+    (out, key)
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv_byte(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+/// A run of Khmer letters being read: its last two characters and its length.
+#[derive(Default)]
+struct KhmerRun {
+    last: [char; 2],
+    len: usize,
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_byte(h, b))
+impl KhmerRun {
+    /// Adds a character: with the two before it, it makes a trigram.
+    fn push(&mut self, c: char, out: &mut Vec<u64>) {
+        match self.len {
+            0 => self.last[0] = c,
+            1 => self.last[1] = c,
+            _ => {
+                out.push(hash_chars(&[self.last[0], self.last[1], c]));
+                self.last = [self.last[1], c];
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Ends the run: a run too short for a trigram is one feature.
+    #[inline]
+    fn flush(&mut self, out: &mut Vec<u64>) {
+        if self.len > 0 {
+            if self.len < 3 {
+                out.push(hash_chars(&self.last[..self.len]));
+            }
+            self.len = 0;
+        }
+    }
+}
+
+/// FNV-1a of the UTF-8 of some characters.
+fn hash_chars(cs: &[char]) -> u64 {
+    let mut buf = [0u8; 4];
+    cs.iter().fold(FNV_OFFSET, |h, c| c.encode_utf8(&mut buf).bytes().fold(h, fnv_byte))
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -804,6 +929,64 @@ mod tests {
         assert_eq!(k[0], (ChangeKind::Unchanged, vec![0], vec![0], false));
         assert!(k.contains(&(ChangeKind::Modified, vec![1], vec![2], false)), "{k:?}");
         assert!(k.contains(&(ChangeKind::Added, vec![], vec![1], false)), "{k:?}");
+    }
+
+    /// Features and key in one pass are those of the fold, read as it was
+    /// before: a string per Khmer run, trigram windows, the FNV of the fold.
+    fn reference(display: &str) -> (Vec<u64>, u64) {
+        let fnv = |bytes: &[u8]| bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_byte(h, b));
+        let folded = text::fold_display(display);
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let mut khmer: Vec<char> = Vec::new();
+        let flush = |word: &mut String, khmer: &mut Vec<char>, out: &mut Vec<u64>| {
+            if !word.is_empty() {
+                out.push(fnv(word.chars().flat_map(char::to_lowercase).collect::<String>().as_bytes()));
+                word.clear();
+            }
+            if khmer.len() < 3 {
+                if !khmer.is_empty() {
+                    out.push(fnv(khmer.iter().collect::<String>().as_bytes()));
+                }
+            } else {
+                out.extend(khmer.windows(3).map(|w| fnv(w.iter().collect::<String>().as_bytes())));
+            }
+            khmer.clear();
+        };
+        for c in folded.chars() {
+            if text::khmer::is_khmer(c) && !matches!(c, '។' | '៕' | '៖') {
+                flush(&mut word, &mut Vec::new(), &mut out);
+                khmer.push(c);
+            } else if c.is_alphanumeric() {
+                flush(&mut String::new(), &mut khmer, &mut out);
+                word.push(c);
+            } else {
+                flush(&mut word, &mut khmer, &mut out);
+            }
+        }
+        flush(&mut word, &mut khmer, &mut out);
+        out.sort_unstable();
+        (out, fnv(folded.as_bytes()))
+    }
+
+    #[test]
+    fn features_and_key_read_the_fold() {
+        for t in [
+            "",
+            "  Article 12 \n (1) The Ministry SHALL register Änderungen der Straße. ",
+            "មាត្រា\u{200B}១២  \n ថ្មី ក ខគ ។ សមាគម៖ឃ",
+            "ab\u{200B}cd ២០២៤ x\u{00AD}y ៤៥ ៰៹",
+            "ÉCOLE École İstanbul ǅ ΟΔΟΣ",
+        ] {
+            assert_eq!(features_and_key(t), reference(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn features_and_key_read_the_fold_of_any_text(t in "[a-zA-Z0-9 \n\t\r\x0B\x0C\x1C\u{85}\u{A0}\u{2003}.,()Ääßǅİកខគឃងចមាត្រា១២៣។៖\u{200B}\u{00AD}\u{17F0}]{0,40}") {
+            proptest::prop_assert_eq!(features_and_key(&t), reference(&t));
+        }
     }
 
     #[test]

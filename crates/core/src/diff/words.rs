@@ -43,6 +43,7 @@ use similar::{Algorithm, DiffTag};
 use super::classify::{self, EditClass};
 use super::report::{Op, OpKind};
 use super::tokens::{tokens_pair, Token, TokenKind};
+use crate::hash::FastMap;
 
 /// The longest a single clause's diff may take before Myers settles for a
 /// coarser script.
@@ -196,9 +197,17 @@ fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
 }
 
 /// Myers over the token texts; consecutive non-equal ops become one edit.
-fn raw_segments(o: &Side<'_>, n: &Side<'_>) -> Vec<Seg> {
-    let a: Vec<&str> = o.toks.iter().map(|t| t.text).collect();
-    let b: Vec<&str> = n.toks.iter().map(|t| t.text).collect();
+/// Each distinct token text is a number first, so Myers compares integers,
+/// not strings.
+fn raw_segments<'a>(o: &Side<'a>, n: &Side<'a>) -> Vec<Seg> {
+    let mut ids: FastMap<&'a str, u32> = FastMap::default();
+    ids.reserve(o.toks.len());
+    let mut id = |t: &Token<'a>| {
+        let next = ids.len() as u32;
+        *ids.entry(t.text).or_insert(next)
+    };
+    let a: Vec<u32> = o.toks.iter().map(&mut id).collect();
+    let b: Vec<u32> = n.toks.iter().map(&mut id).collect();
     let deadline = Instant::now() + DEADLINE;
     let diff = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
     let mut segs: Vec<Seg> = Vec::with_capacity(diff.len());
