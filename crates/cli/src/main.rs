@@ -775,13 +775,12 @@ fn print_diff(
         return Err("--output is for --format docx and pdf; redirect text, json and html with >".into());
     }
     match format {
-        "json" => {
+        "json" if changed_only => {
             let mut r = report.clone();
-            if changed_only {
-                r.changes.retain(|c| c.kind != draftwatch_core::diff::report::ChangeKind::Unchanged || c.renumbered || c.moved);
-            }
+            r.changes.retain(|c| c.kind != draftwatch_core::diff::report::ChangeKind::Unchanged || c.renumbered || c.moved);
             print_json(&r);
         }
+        "json" => print_json(report),
         "html" => print!("{}", draftwatch_core::diff::html::render_html(report)),
         "text" => {
             let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

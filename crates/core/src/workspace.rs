@@ -937,12 +937,15 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 /// Compares two files without a workspace (`draftwatch diff --files A B`).
 pub fn diff_files(a: &Path, b: &Path) -> Result<DiffReport> {
-    let (old, new) = crate::par::join(|| parse_file(a), || parse_file(b));
-    let (old, new) = (old?, new?);
+    // Each file is read, structured and cut into clauses on its own core.
+    let prepare = |p: &Path| parse_file(p).map(|tree| (crate::align::clauses(&tree), tree));
+    let (old, new) = crate::par::join(|| prepare(a), || prepare(b));
+    let ((old_clauses, old), (new_clauses, new)) = (old?, new?);
     let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string());
     let from = VersionRef { seq: 1, label: name(a), date: None };
     let to = VersionRef { seq: 2, label: name(b), date: None };
-    Ok(crate::diff::compare(&format!("{} → {}", name(a), name(b)), from, to, &old, &new))
+    let bill = format!("{} → {}", name(a), name(b));
+    Ok(crate::diff::compare::compare_clauses(&bill, from, to, (&old, &old_clauses), (&new, &new_clauses)))
 }
 
 /// Writes `sources/<sha>` unless it exists; returns the path if written now.

@@ -12,7 +12,18 @@ use crate::structure::Node;
 /// "reported" becoming "indefinitely postponed" is news).
 pub fn compare(bill: &str, from: VersionRef, to: VersionRef, old_tree: &[Node], new_tree: &[Node]) -> DiffReport {
     let (old, new) = crate::par::join(|| align::clauses(old_tree), || align::clauses(new_tree));
-    let links = align::align(&old, &new);
+    compare_clauses(bill, from, to, (old_tree, &old), (new_tree, &new))
+}
+
+/// [`compare`] of two trees whose clauses (`align::clauses`) are ready.
+pub(crate) fn compare_clauses(
+    bill: &str,
+    from: VersionRef,
+    to: VersionRef,
+    (old_tree, old): (&[Node], &[Clause]),
+    (new_tree, new): (&[Node], &[Clause]),
+) -> DiffReport {
+    let links = align::align(old, new);
     let (old_other, new_other) = (others(old_tree), others(new_tree));
     let mut other_links = Vec::new();
     for i in 0..old_other.len().max(new_other.len()) {
@@ -34,7 +45,7 @@ pub fn compare(bill: &str, from: VersionRef, to: VersionRef, old_tree: &[Node], 
     let mut summary = Summary::default();
     let mut changes = Vec::with_capacity(links.len() + other_links.len());
     let all: Vec<_> =
-        other_links.iter().map(|l| (l, &old_other, &new_other, true)).chain(links.iter().map(|l| (l, &old, &new, false))).collect();
+        other_links.iter().map(|l| (l, &old_other[..], &new_other[..], true)).chain(links.iter().map(|l| (l, old, new, false))).collect();
     // The word diffs of the changed clauses are independent: on every core.
     let diffed = crate::par::map(&all, |&(link, old, new, _)| change(old, new, link));
     for (mut change, &(_, _, _, other)) in diffed.into_iter().zip(&all) {
