@@ -33,6 +33,7 @@
 //! Cosmetic edits are never flagged: `Shall` → `shall` changes no duty.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -359,6 +360,8 @@ fn refers(o: &Side<'_>, n: &Side<'_>, oi: usize, ni: usize, depth: usize) -> boo
 struct Lexicon {
     /// Entries as lower-cased word sequences.
     entries: Vec<Vec<String>>,
+    /// The entries by their first word.
+    by_first: HashMap<String, Vec<usize>>,
     /// The longest entry, in words.
     longest: usize,
     /// Khmer entries, searched inside Khmer text.
@@ -370,7 +373,7 @@ struct Lexicon {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse_lexicon(include_str!("../../data/operative-words.txt")));
 
 fn parse_lexicon(data: &str) -> Lexicon {
-    let mut lex = Lexicon { entries: Vec::new(), longest: 1, khmer: Vec::new(), exclusions: Vec::new() };
+    let mut lex = Lexicon { entries: Vec::new(), by_first: HashMap::new(), longest: 1, khmer: Vec::new(), exclusions: Vec::new() };
     for line in data.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.is_empty() || line.starts_with('[') {
@@ -385,6 +388,9 @@ fn parse_lexicon(data: &str) -> Lexicon {
             lex.khmer.push(words.concat());
         }
         lex.longest = lex.longest.max(words.len());
+        if let Some(first) = words.first() {
+            lex.by_first.entry(first.clone()).or_default().push(lex.entries.len());
+        }
         lex.entries.push(words);
     }
     lex
@@ -407,9 +413,10 @@ fn by_words(lex: &Lexicon, side: &Side<'_>, r: &Range<usize>) -> bool {
     let words: Vec<String> = before.iter().chain(&inside).chain(&after).map(|&i| side.toks[i].text.to_lowercase()).collect();
     // Word positions that count: the edit's words and one word either side.
     let (lo, hi) = (before.len().saturating_sub(1), (before.len() + inside.len() + 1).min(words.len()));
-    lex.entries.iter().any(|entry| {
-        let len = entry.len();
-        len <= words.len() && (0..=words.len() - len).any(|s| s < hi && s + len > lo && words[s..s + len] == entry[..])
+    (0..hi).any(|s| {
+        lex.by_first.get(&words[s]).is_some_and(|ids| {
+            ids.iter().map(|&e| &lex.entries[e]).any(|entry| s + entry.len() > lo && words.get(s..s + entry.len()) == Some(&entry[..]))
+        })
     })
 }
 
