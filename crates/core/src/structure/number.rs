@@ -35,6 +35,12 @@ pub fn value_after(printed: &str, prev: Option<&str>) -> Option<String> {
     if s.is_empty() {
         return None;
     }
+    // Plain ASCII digits, the usual case ("12", "(1)"): only leading zeros to
+    // drop ("05" is 5, "0" stays).
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        let t = s.trim_start_matches('0');
+        return Some(if t.is_empty() { "0" } else { t }.to_string());
+    }
     // Digits (either script), maybe dotted, maybe with a suffix.
     let chars: Vec<char> = s.chars().collect();
     if digit_value(chars[0]).is_some() {
@@ -65,11 +71,9 @@ pub fn value_after(printed: &str, prev: Option<&str>) -> Option<String> {
 }
 
 /// Drops brackets, trailing dots and colons, the section sign and spaces at the ends.
-fn strip(printed: &str) -> String {
+fn strip(printed: &str) -> &str {
     let t = printed.trim().trim_start_matches('§').trim();
-    let t =
-        t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':' | '៖' | '។' | ',' | '-' | '–' | '—') || c.is_whitespace());
-    t.to_string()
+    t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':' | '៖' | '។' | ',' | '-' | '–' | '—') || c.is_whitespace())
 }
 
 fn digits_with_suffix(chars: &[char]) -> Option<String> {
@@ -132,38 +136,44 @@ fn split_alpha_suffix(s: &str) -> (&str, &str) {
 
 /// Ordinal of a lone (or doubled Latin) letter.
 fn letter_ordinal(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if c.is_ascii_lowercase() => Some(*c as u32 - 'a' as u32 + 1),
-        [a, b] if a == b && a.is_ascii_lowercase() => Some(26 + *a as u32 - 'a' as u32 + 1),
-        [c] => KHMER_CONSONANTS.chars().position(|k| k == *c).map(|p| p as u32 + 1),
+    let mut chars = s.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(c), None, _) if c.is_ascii_lowercase() => Some(c as u32 - 'a' as u32 + 1),
+        (Some(a), Some(b), None) if a == b && a.is_ascii_lowercase() => Some(26 + a as u32 - 'a' as u32 + 1),
+        (Some(c), None, _) => KHMER_CONSONANTS.chars().position(|k| k == c).map(|p| p as u32 + 1),
         _ => None,
     }
 }
 
 /// Value of a well-formed Roman numeral (lower case), 1..=3999.
+///
+/// Asked of many words that are not numerals, so it allocates nothing: the
+/// value is summed from the bytes, and the spelling checked against the
+/// canonical one as [`to_roman`] would write it.
 pub fn roman(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 15 {
         return None;
     }
-    let val = |c: char| match c {
-        'i' => Some(1),
-        'v' => Some(5),
-        'x' => Some(10),
-        'l' => Some(50),
-        'c' => Some(100),
-        'd' => Some(500),
-        'm' => Some(1000),
+    let val = |b: u8| match b {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        b'd' => Some(500),
+        b'm' => Some(1000),
         _ => None,
     };
-    let digits: Option<Vec<u32>> = s.chars().map(val).collect();
-    let digits = digits?;
-    let mut total = 0;
-    for (i, &d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|&n| n > d) {
-            total -= d as i64;
+    // Every byte a numeral letter (so the string is ASCII); a letter before a
+    // larger one is subtracted.
+    let bytes = s.as_bytes();
+    let mut total: i64 = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let d = val(b)?;
+        if bytes.get(i + 1).and_then(|&n| val(n)).is_some_and(|n| n > d) {
+            total -= d;
         } else {
-            total += d as i64;
+            total += d;
         }
     }
     if total <= 0 || total >= 4000 {
@@ -171,28 +181,38 @@ pub fn roman(s: &str) -> Option<u32> {
     }
     let total = total as u32;
     // Only canonical spellings ("IIII" and "IIX" are not numbers).
-    (to_roman(total) == s).then_some(total)
+    let mut rest = s;
+    let mut n = total;
+    for (v, sym) in ROMAN_TABLE {
+        while n >= v {
+            rest = rest.strip_prefix(sym)?;
+            n -= v;
+        }
+    }
+    rest.is_empty().then_some(total)
 }
+
+/// Roman numeral values and their spellings, largest first (subtractive pairs included).
+const ROMAN_TABLE: [(u32, &str); 13] = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+];
 
 /// A number in lower-case Roman numerals (1..=3999).
 pub fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
     let mut out = String::new();
-    for (v, s) in TABLE {
+    for (v, s) in ROMAN_TABLE {
         while n >= v {
             out.push_str(s);
             n -= v;
@@ -245,5 +265,24 @@ mod tests {
         assert_eq!(value("(ii)").as_deref(), Some("2"));
         assert_eq!(value("XX").as_deref(), Some("20"));
         assert_eq!(value_after("(ii)", Some("34")).as_deref(), Some("35"));
+    }
+
+    #[test]
+    fn roman_reads_only_canonical_spellings() {
+        for n in 1..4000 {
+            assert_eq!(roman(&to_roman(n)), Some(n), "{n}");
+        }
+        for bad in ["iiii", "iix", "vv", "ic", "mmmm", "xm", "abc", "ivx", "", "über", "mmmdccclxxxviii1"] {
+            assert_eq!(roman(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn plain_digits_drop_leading_zeros() {
+        assert_eq!(value("0").as_deref(), Some("0"));
+        assert_eq!(value("000").as_deref(), Some("0"));
+        assert_eq!(value("007").as_deref(), Some("7"));
+        assert_eq!(value("(12)").as_deref(), Some("12"));
+        assert_eq!(value("2.01").as_deref(), Some("2.1"));
     }
 }
