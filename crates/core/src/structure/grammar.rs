@@ -22,6 +22,7 @@
 use super::node::Kind;
 use super::number;
 use crate::text::digit_value;
+use std::borrow::Cow;
 
 /// What a keyword introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,19 +80,21 @@ pub enum Family {
     Khmer,
 }
 
-/// A list marker at the start of a line.
+/// A list marker at the start of a line: parts of that line, borrowed (the
+/// parser asks of most lines whether they start with a marker, and copies only
+/// what it keeps).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Marker {
+pub struct Marker<'a> {
     /// The marker as printed, e.g. `(1)`, `(ក)`, `b)`.
-    pub printed: String,
+    pub printed: &'a str,
     /// The marker's symbol without brackets.
-    pub symbol: String,
+    pub symbol: &'a str,
     /// Bracketing.
     pub bracket: Bracket,
     /// Family; for a lone `i`/`v`/`x` the parser may re-read it as a letter.
     pub family: Family,
     /// The rest of the line.
-    pub body: String,
+    pub body: &'a str,
 }
 
 struct Keyword {
@@ -173,6 +176,11 @@ const NEW_MARKERS: &[&str] = &["(ថ្មី)", "ថ្មី", "(new)", "[new]
 const OCR_NEW_MARKER: &str = "ថ្ម";
 
 /// Recognises a provision heading at the start of `line` (already trimmed).
+///
+/// Called for every line of a draft, and most lines are prose: each of the three
+/// grammars below first rejects a line on its first characters (a keyword's
+/// initial, a German ordinal's `t`, a Roman numeral's capital) before it reads
+/// any further.
 pub fn heading(line: &str) -> Option<Heading> {
     if let Some(h) = keyword_heading(line) {
         return Some(h);
@@ -180,16 +188,77 @@ pub fn heading(line: &str) -> Option<Heading> {
     german_ordinal_heading(line).or_else(|| roman_dash_heading(line))
 }
 
+/// Whether some keyword starts with `c` (a lower-cased first character): a line
+/// starting with any other letter is no keyword heading, and the keyword search
+/// is skipped for it. Kept in step with [`KEYWORDS`] by a test.
+fn keyword_initial(c: char) -> bool {
+    matches!(c, 's' | 'c' | 'a' | 'p' | 'b' | 't' | 'u' | 'k' | '§' | 'ឧ' | 'ម' | 'ជ' | 'ផ' | 'ភ' | 'គ' | 'ល')
+}
+
+/// The first character of `c` lower-cased (ASCII without the case tables).
+fn lower_initial(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else {
+        c.to_lowercase().next()
+    }
+}
+
+/// Whether `word` starts with `c`: one byte compared when `c` is ASCII (no
+/// decoding, no `memcmp` call, as `str::starts_with` would make).
+fn starts_with_char(word: &str, c: char) -> bool {
+    if c.is_ascii() {
+        word.as_bytes().first() == Some(&(c as u8))
+    } else {
+        word.starts_with(c)
+    }
+}
+
+/// Whether `s`, lower-cased character by character, starts with `word` (lower
+/// case); on a match, the lower-cased character after it (`None` at the end).
+/// Compares as it goes instead of lower-casing a copy of the line.
+fn folded_prefix(s: &str, word: &str) -> Option<Option<char>> {
+    // ASCII (the usual case): byte by byte, no case tables. An ASCII start can
+    // never match a word with other characters, as none lower-cases to ASCII.
+    let w = word.as_bytes();
+    if let Some(head) = s.as_bytes().get(..w.len()).filter(|h| h.is_ascii()) {
+        if !head.iter().zip(w).all(|(c, w)| c.to_ascii_lowercase() == *w) {
+            return None;
+        }
+        return Some(s[w.len()..].chars().next().and_then(|c| c.to_lowercase().next()));
+    }
+    let mut folded = s.chars().flat_map(char::to_lowercase);
+    for w in word.chars() {
+        if folded.next()? != w {
+            return None;
+        }
+    }
+    Some(folded.next())
+}
+
 /// German ordinal before the keyword: "Erster Abschnitt - ...", "Fünfter Titel".
 fn german_ordinal_heading(line: &str) -> Option<Heading> {
-    let (word, rest) = line.split_once(' ')?;
-    let value = german_ordinal(word)?;
-    let rest = rest.trim_start();
-    let lower: String = rest.chars().take(16).flat_map(char::to_lowercase).collect();
+    // The first word, up to the first space. Every ordinal stem ends in "t"
+    // (erst-, zweit-, zwanzigst-): prose words without one ("Der", "Die") stop
+    // here, before the keyword search and the lower-cased copy `german_ordinal`
+    // makes.
+    let mut has_t = false;
+    let space = line.bytes().position(|b| {
+        has_t |= matches!(b, b't' | b'T');
+        b == b' '
+    })?;
+    if !has_t {
+        return None;
+    }
+    let (word, rest) = (&line[..space], line[space + 1..].trim_start());
+    // The keyword (a group, in Latin script) must follow; checked before the
+    // ordinal, which is dearer. Its next character must not continue a word.
+    let initial = lower_initial(rest.chars().next()?)?;
     let kw = KEYWORDS
         .iter()
-        .filter(|k| k.latin && matches!(k.target, Target::Group(_)))
-        .find(|k| lower.starts_with(k.word) && !lower[k.word.len()..].starts_with(|c: char| c.is_alphanumeric()))?;
+        .filter(|k| k.latin && matches!(k.target, Target::Group(_)) && starts_with_char(k.word, initial))
+        .find(|k| folded_prefix(rest, k.word).is_some_and(|next| !next.is_some_and(char::is_alphanumeric)))?;
+    let value = german_ordinal(word)?;
     let after = &rest[kw.word.len()..];
     let (_, after) = strip_separators(after);
     let after = after.trim();
@@ -275,22 +344,15 @@ fn keyword_heading(line: &str) -> Option<Heading> {
     if !(first.is_alphabetic() || first == '§') {
         return None;
     }
-    // Case-insensitive prefix: the line's first characters lower-cased once
-    // (no keyword is longer than 16), on the stack.
-    let mut head = ['\0'; 16];
-    let mut n = 0;
-    for c in line.chars().flat_map(char::to_lowercase).take(16) {
-        head[n] = c;
-        n += 1;
+    // Most lines start with a letter no keyword starts with: they need no
+    // keyword search at all.
+    let initial = lower_initial(first)?;
+    if !keyword_initial(initial) {
+        return None;
     }
-    let starts = |word: &str| {
-        let mut i = 0;
-        word.chars().all(|w| {
-            i += 1;
-            i <= n && head[i - 1] == w
-        })
-    };
-    let kw = KEYWORDS.iter().find(|k| starts(k.word))?;
+    // Case-insensitive prefix, compared in full only with the keywords of that
+    // initial, as far as each goes.
+    let kw = KEYWORDS.iter().find(|k| starts_with_char(k.word, initial) && folded_prefix(line, k.word).is_some())?;
     // Byte length of the keyword in the original line (case folding keeps length
     // for the ASCII and Khmer keywords we have).
     let mut rest = line.get(kw.word.len()..)?;
@@ -352,16 +414,21 @@ fn keyword_heading(line: &str) -> Option<Heading> {
 
 /// `I. - Die Grundrechte`, `VIII a. - Gemeinschaftsaufgaben`, `II – ...`
 fn roman_dash_heading(line: &str) -> Option<Heading> {
+    // The numeral is in capitals: a line starting otherwise ("Die", "der") is
+    // rejected before the Roman numeral is read.
+    if !line.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+        return None;
+    }
     let end = line.find(|c: char| !c.is_ascii_alphabetic())?;
     // "VIIIa." carries its letter suffix attached.
     let (numeral, attached) = match line[..end].strip_suffix(|c: char| c.is_ascii_lowercase()) {
         Some(n) if !n.is_empty() => (n, &line[n.len()..end]),
         _ => (&line[..end], ""),
     };
-    let value = number::roman(&numeral.to_ascii_lowercase())?;
-    if !numeral.chars().all(|c| c.is_ascii_uppercase()) {
+    if !numeral.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
+    let value = number::roman(&numeral.to_ascii_lowercase())?;
     let mut rest = &line[end..];
     let mut printed = numeral.to_string();
     if !attached.is_empty() {
@@ -411,12 +478,14 @@ fn number_token(s: &str) -> Option<(String, Option<String>, &str)> {
         }
         // Letter suffix directly attached ("20a", "4A") or an adverb ("4 bis").
         let tail = &s[end..];
-        let letters: String = tail.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-        if !letters.is_empty() && letters.len() <= 2 && !tail[letters.len()..].starts_with(|c: char| c.is_alphanumeric()) {
-            end += letters.len();
+        let letters = tail.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if letters > 0 && letters <= 2 && !tail[letters..].starts_with(|c: char| c.is_alphanumeric()) {
+            end += letters;
         } else {
             let t = tail.trim_start_matches([' ', '-']);
-            if let Some(adv) = ADVERBS.iter().find(|a| t.to_ascii_lowercase().starts_with(**a)) {
+            // Case-insensitive prefix, without a lower-cased copy of the line per adverb.
+            let starts = |a: &str| t.as_bytes().get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a.as_bytes()));
+            if let Some(adv) = ADVERBS.iter().find(|a| starts(a)) {
                 let after = &t[adv.len()..];
                 if !after.starts_with(|c: char| c.is_alphanumeric()) {
                     end = s.len() - after.len();
@@ -484,10 +553,19 @@ fn strip_separators(s: &str) -> (bool, &str) {
 /// all-capitals US heading like `SHORT TITLE.`), and, in Latin script, not starting
 /// in lower case (`Article 12 shall apply` is a sentence).
 pub fn looks_like_heading(s: &str, separated: bool) -> bool {
-    let words = s.split_whitespace().count();
-    let chars = s.chars().count();
-    // Khmer runs words together: count its length in characters instead.
-    let khmer = s.chars().filter(|&c| crate::text::khmer::is_khmer(c)).count();
+    // Words (runs of non-space), characters and Khmer characters, in one pass.
+    // Khmer runs words together: its length counts in characters instead.
+    let (mut words, mut chars, mut khmer, mut in_word) = (0, 0, 0, false);
+    for c in s.chars() {
+        chars += 1;
+        khmer += usize::from(crate::text::khmer::is_khmer(c));
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
     // Long headings exist ("§ 675z Sonstige Ansprüche bei nicht erfolgter ...");
     // a sentence is ruled out below by its case and punctuation.
     if words > 40 || chars > 400 || khmer > 80 {
@@ -512,17 +590,36 @@ pub fn looks_like_heading(s: &str, separated: bool) -> bool {
 }
 
 fn clean_heading(s: &str) -> String {
-    let s = crate::text::collapse_ws(s);
-    let all_caps = s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-    if all_caps && s.ends_with('.') && !s.ends_with("..") {
+    // Most headings are already single-spaced: copied once, not split and joined.
+    let s: Cow<str> = if is_collapsed(s) { Cow::Borrowed(s) } else { Cow::Owned(crate::text::collapse_ws(s)) };
+    let all_caps = || s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    if s.ends_with('.') && !s.ends_with("..") && all_caps() {
         s[..s.len() - 1].to_string()
     } else {
-        s
+        s.into_owned()
     }
 }
 
+/// Whether `s` is as [`crate::text::collapse_ws`] leaves it: no whitespace at
+/// the ends, and none inside but single spaces.
+fn is_collapsed(s: &str) -> bool {
+    // A space at the start counts as following a space.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
 /// Recognises a list marker at the start of `line`.
-pub fn marker(line: &str) -> Option<Marker> {
+pub fn marker(line: &str) -> Option<Marker<'_>> {
     let (bracket, inner_start) = if line.starts_with('(') { (Bracket::Paren, 1) } else { (Bracket::Dot, 0) };
     let inner = &line[inner_start..];
     let sym_end = inner.find(|c: char| !(c.is_alphanumeric() && c != '\u{17D2}' || is_khmer_mark(c))).unwrap_or(inner.len());
@@ -552,13 +649,7 @@ pub fn marker(line: &str) -> Option<Marker> {
     if bracket == Bracket::Dot && matches!(family, Family::Upper) {
         return None;
     }
-    Some(Marker {
-        printed: line[..line.len() - rest.len()].to_string(),
-        symbol: symbol.to_string(),
-        bracket,
-        family,
-        body: rest.trim().to_string(),
-    })
+    Some(Marker { printed: &line[..line.len() - rest.len()], symbol, bracket, family, body: rest.trim() })
 }
 
 fn is_khmer_mark(c: char) -> bool {
@@ -566,33 +657,43 @@ fn is_khmer_mark(c: char) -> bool {
 }
 
 fn family(symbol: &str) -> Option<Family> {
-    let chars: Vec<char> = symbol.chars().collect();
-    if chars.iter().all(|&c| digit_value(c).is_some()) {
-        return (chars.len() <= 3).then_some(Family::Digit);
+    // Leading digits (either script): their count in characters, their end in bytes.
+    let (mut digits, mut digits_end) = (0, 0);
+    for (i, c) in symbol.char_indices() {
+        if digit_value(c).is_none() {
+            break;
+        }
+        digits += 1;
+        digits_end = i + c.len_utf8();
+    }
+    if digits_end == symbol.len() {
+        return (digits <= 3).then_some(Family::Digit);
     }
     // Digits with a letter suffix: "(2a)" is an inserted paragraph.
-    if digit_value(chars[0]).is_some() {
-        let digits = chars.iter().take_while(|&&c| digit_value(c).is_some()).count();
-        let tail: String = chars[digits..].iter().collect();
-        return (digits <= 3 && (tail.len() == 1 && tail.chars().all(|c| c.is_ascii_lowercase()) || ADVERBS.contains(&tail.as_str())))
+    if digits > 0 {
+        let tail = &symbol[digits_end..];
+        return (digits <= 3 && (tail.len() == 1 && tail.as_bytes()[0].is_ascii_lowercase() || ADVERBS.contains(&tail)))
             .then_some(Family::Digit);
     }
-    if chars.len() == 1 && ('\u{1780}'..='\u{17A2}').contains(&chars[0]) {
+    let mut chars = symbol.chars();
+    let first = chars.next()?;
+    if chars.next().is_none() && ('\u{1780}'..='\u{17A2}').contains(&first) {
         return Some(Family::Khmer);
     }
-    let lower = symbol.to_ascii_lowercase();
-    let is_lower = symbol.chars().all(|c| c.is_ascii_lowercase());
-    let is_upper = symbol.chars().all(|c| c.is_ascii_uppercase());
+    let is_lower = symbol.bytes().all(|b| b.is_ascii_lowercase());
+    let is_upper = symbol.bytes().all(|b| b.is_ascii_uppercase());
     if !(is_lower || is_upper) {
         return None;
     }
     // Single or doubled letters are letters ((i), (v), (ii) may be Roman: the
     // parser decides from the open lists); longer tokens must be Roman numerals.
-    let single_or_double = chars.len() == 1 || (chars.len() == 2 && chars[0] == chars[1]);
+    // (All ASCII from here: a byte is a character.)
+    let b = symbol.as_bytes();
+    let single_or_double = b.len() == 1 || (b.len() == 2 && b[0] == b[1]);
     if single_or_double {
         return Some(if is_lower { Family::Lower } else { Family::Upper });
     }
-    number::roman(&lower)?;
+    number::roman(&symbol.to_ascii_lowercase())?;
     Some(if is_lower { Family::LowerRoman } else { Family::UpperRoman })
 }
 
@@ -616,8 +717,9 @@ pub fn is_signature(line: &str) -> bool {
         "រាជធានីភ្នំពេញ ថ្ងៃ",
         "for the european parliament",
     ];
-    let l: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
-    OPENERS.iter().any(|o| l.starts_with(o))
+    // No opener is longer than 40 characters: comparing the lower-cased start
+    // as it is read is the same as comparing the first 40, lower-cased.
+    OPENERS.iter().any(|o| folded_prefix(line, o).is_some())
 }
 
 #[cfg(test)]
@@ -700,10 +802,7 @@ mod tests {
     #[test]
     fn markers() {
         let m = marker("(1) Every person has the right").unwrap();
-        assert_eq!(
-            (m.printed.as_str(), m.family, m.bracket, m.body.as_str()),
-            ("(1)", Family::Digit, Bracket::Paren, "Every person has the right")
-        );
+        assert_eq!((m.printed, m.family, m.bracket, m.body), ("(1)", Family::Digit, Bracket::Paren, "Every person has the right"));
         assert_eq!(marker("(ក) សមាគម").unwrap().family, Family::Khmer);
         assert_eq!(marker("១. សមាគម").unwrap().family, Family::Digit);
         assert_eq!(marker("(i) x").unwrap().family, Family::Lower);
@@ -716,5 +815,108 @@ mod tests {
         assert!(marker("A. Smith").is_none());
         assert!(marker("(see above)").is_none());
         assert!(marker("2019. The year").is_none());
+    }
+
+    #[test]
+    fn keyword_initials_cover_every_keyword() {
+        for k in KEYWORDS {
+            let initial = k.word.chars().next().unwrap();
+            assert!(keyword_initial(initial), "{}", k.word);
+            assert!(starts_with_char(k.word, initial), "{}", k.word);
+        }
+        // The search compares as far as each keyword goes: none may be longer
+        // than the 16 lower-cased characters the grammar reads.
+        assert!(KEYWORDS.iter().all(|k| k.word.chars().count() <= 14));
+    }
+
+    #[test]
+    fn folded_prefix_matches_lower_casing() {
+        assert_eq!(folded_prefix("Abschnitt 2", "abschnitt"), Some(Some(' ')));
+        assert_eq!(folded_prefix("ABSCHNITT", "abschnitt"), Some(None));
+        assert_eq!(folded_prefix("Abschnitte", "abschnitt"), Some(Some('e')));
+        assert_eq!(folded_prefix("Absatz 2", "abschnitt"), None);
+        assert_eq!(folded_prefix("Ab", "abschnitt"), None);
+        // Not ASCII: through the case tables.
+        assert_eq!(folded_prefix("ÜBER", "über"), Some(None));
+        assert_eq!(folded_prefix("មាត្រា ៥", "មាត្រា"), Some(Some(' ')));
+        assert_eq!(folded_prefix("Kapitel", "មាត្រា"), None);
+        // The Kelvin sign lower-cases to an ASCII k.
+        assert_eq!(folded_prefix("\u{212A}apitel", "kapitel"), Some(None));
+    }
+
+    #[test]
+    fn prose_lines_are_rejected_early_and_headings_still_read() {
+        // Prose in each language: no heading, whichever grammar sees them first.
+        for line in [
+            "auf die Leistung findet § 271 Anwendung.",
+            "Die Vorschriften des Titels 2 gelten entsprechend.",
+            "bestimmt sich nach den Vorschriften über den Kauf.",
+            "Mit dem Tode einer Person geht deren Vermögen über.",
+            "Soweit nicht ein anderes bestimmt ist, gilt Folgendes.",
+            "Vertrag zugunsten Dritter",
+            "Teil der Leistung ist zurückzugewähren.",
+            "Artificial intelligence",
+            "Done at Phnom Penh",
+            "the Minister shall decide.",
+            "សមាគមត្រូវចុះបញ្ជីនៅក្រសួងមហាផ្ទៃ ។",
+            "ក្រសួងមហាផ្ទៃ",
+            "Der Schuldner hat die Leistung zu bewirken.",
+            "Durch den Vertrag wird der Verkäufer verpflichtet.",
+        ] {
+            assert_eq!(h(line), None, "{line}");
+        }
+        let art = Target::Clause(Kind::Article);
+        assert_eq!(h("§ 1 Beginn der Rechtsfähigkeit"), Some((art, s("1"), s("1"), s("Beginn der Rechtsfähigkeit"), None)));
+        assert_eq!(
+            h("(XXXX) §§ 1836a und 1836b (weggefallen)"),
+            Some((art, s("1836a und 1836b"), s("1836a-1836b"), s("(weggefallen)"), None))
+        );
+        assert_eq!(h("Untertitel 3 - Beschränkung der Haftung des Erben").map(|p| p.0), Some(Target::Group(Kind::Subtitle)));
+        assert_eq!(h("Unterkapitel 2 - Verwaltung").map(|p| p.0), Some(Target::Group(Kind::Subchapter)));
+        assert_eq!(h("ABSCHNITT 2").map(|p| p.0), Some(Target::Group(Kind::Part)));
+        assert_eq!(h("Kapitel 1 - Allgemeines").map(|p| p.0), Some(Target::Group(Kind::Chapter)));
+        assert_eq!(h("Art 4 bis - Fees").map(|p| p.1), Some(s("4 bis")));
+        assert_eq!(h("Article 4 BIS - Fees").map(|p| p.2), Some(s("4bis")));
+        assert_eq!(h("ជំពូក ២").map(|p| p.0), Some(Target::Group(Kind::Chapter)));
+        assert_eq!(h("ផ្នែកទី ៣").map(|p| p.0), Some(Target::Group(Kind::Section)));
+        assert_eq!(h("ឧបសម្ព័ន្ធ ១").map(|p| p.0), Some(Target::Annex));
+        assert_eq!(h("Zweiter Titel - Kauf").map(|p| (p.0, p.2)), Some((Target::Group(Kind::Title), s("2"))));
+        assert_eq!(h("Erstes Buch - Allgemeiner Teil").map(|p| (p.0, p.2)), Some((Target::Group(Kind::Book), s("1"))));
+        // An ordinal before a word that only begins like a keyword is prose.
+        assert_eq!(h("Erster Titelverteidiger"), None);
+        assert_eq!(h("XIV. - Schlussbestimmungen").map(|p| p.2), Some(s("14")));
+        assert_eq!(h("Die. - Kein Kapitel"), None);
+    }
+
+    #[test]
+    fn signatures_and_collapsed_headings() {
+        assert!(is_signature("Done at Brussels, 3 May"));
+        assert!(is_signature("PHNOM PENH, 1 January"));
+        assert!(is_signature("ធ្វើនៅរាជធានីភ្នំពេញ ថ្ងៃទី"));
+        assert!(!is_signature("Done"));
+        assert!(!is_signature("Dones at"));
+        assert!(is_collapsed("Beginn der Rechtsfähigkeit"));
+        assert!(is_collapsed(""));
+        assert!(!is_collapsed("Beginn  der"));
+        assert!(!is_collapsed(" Beginn"));
+        assert!(!is_collapsed("Beginn\tder"));
+        assert!(!is_collapsed("Beginn "));
+        assert_eq!(clean_heading("SHORT  TITLE."), "SHORT TITLE");
+        assert_eq!(clean_heading("Short title."), "Short title.");
+    }
+
+    #[test]
+    fn marker_families_without_copies() {
+        let m = marker("(2a) inserted text").unwrap();
+        assert_eq!((m.printed, m.symbol, m.body), ("(2a)", "2a", "inserted text"));
+        assert_eq!(marker("(4bis) x").unwrap().family, Family::Digit);
+        assert!(marker("(1234) x").is_none());
+        assert!(marker("(12ab) x").is_none());
+        assert_eq!(marker("(១២) x").unwrap().family, Family::Digit);
+        assert_eq!(marker("(IV) x").unwrap().family, Family::UpperRoman);
+        assert_eq!(marker("(aa) x").unwrap().family, Family::Lower);
+        assert!(marker("(ab) x").is_none());
+        assert!(marker("(Ab) x").is_none());
+        assert_eq!(marker("ខ. x").unwrap().family, Family::Khmer);
     }
 }

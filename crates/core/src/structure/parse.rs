@@ -22,6 +22,7 @@ use super::node::{Kind, Node};
 use super::number;
 use crate::ingest::{Block, BlockRole};
 use crate::text;
+use std::borrow::Cow;
 
 /// How a document numbers its citation units: decides what "Section" means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +68,9 @@ struct Builder {
 
 /// Parses blocks into a provision tree with eIds.
 pub fn parse(blocks: &[Block]) -> Vec<Node> {
-    let lines = lines(blocks);
+    // Lines borrow from the normalized blocks; only joined lines are copied.
+    let normalized: Vec<String> = blocks.iter().map(|b| text::normalize(&b.text)).collect();
+    let lines = lines(blocks, &normalized);
     let style = detect_style(&lines);
     let clause_heading_lines = clauses_have_heading_lines(&lines);
     let headed_clauses = clauses_are_headed(&lines);
@@ -81,7 +84,7 @@ pub fn parse(blocks: &[Block]) -> Vec<Node> {
         seen_clause: false,
         notes: Vec::new(),
     };
-    for line in &lines {
+    for line in lines {
         b.line(line);
     }
     b.close_all();
@@ -92,8 +95,9 @@ pub fn parse(blocks: &[Block]) -> Vec<Node> {
 }
 
 /// One logical line: its text, whether it starts a new block, its role.
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// A line of a normalized block, or lines joined (owned).
+    text: Cow<'a, str>,
     new_block: bool,
     role: BlockRole,
     /// `grammar::heading` of `text`, read once (every pass below asks).
@@ -102,11 +106,11 @@ struct Line {
 
 /// Splits blocks into lines at every line that starts a provision; other lines
 /// of a block are wrapped text and are joined to the line before with a space.
-fn lines(blocks: &[Block]) -> Vec<Line> {
+/// `normalized` holds each block's text, normalized.
+fn lines<'a>(blocks: &[Block], normalized: &'a [String]) -> Vec<Line<'a>> {
     let mut out: Vec<Line> = Vec::new();
     let mut joined: Vec<bool> = Vec::new();
-    for block in blocks {
-        let normalized = text::normalize(&block.text);
+    for (block, normalized) in blocks.iter().zip(normalized) {
         let mut first = true;
         let mut prev_raw = "";
         let mut prev_heading_line = false;
@@ -125,11 +129,12 @@ fn lines(blocks: &[Block]) -> Vec<Line> {
             prev_raw = t;
             prev_heading_line = bare_heading;
             if starts || after_heading {
-                out.push(Line { text: t.to_string(), new_block: first || after_heading, role: block.role, head });
+                out.push(Line { text: Cow::Borrowed(t), new_block: first || after_heading, role: block.role, head });
                 joined.push(false);
             } else if let Some(prev) = out.last_mut() {
-                prev.text.push(' ');
-                prev.text.push_str(t);
+                let text = prev.text.to_mut();
+                text.push(' ');
+                text.push_str(t);
                 *joined.last_mut().expect("one per line") = true;
             }
             first = false;
@@ -185,7 +190,7 @@ fn clauses_have_heading_lines(lines: &[Line]) -> bool {
 /// A line that can be the heading of the provision just opened: it starts
 /// no provision of its own and reads as a heading.
 fn heading_line(l: &Line) -> bool {
-    let t = l.text.as_str();
+    let t: &str = &l.text;
     l.head.is_none()
         && grammar::marker(t).is_none()
         && grammar::looks_like_heading(t, false)
@@ -212,7 +217,7 @@ fn detect_style(lines: &[Line]) -> Style {
 }
 
 impl Builder {
-    fn line(&mut self, line: &Line) {
+    fn line(&mut self, line: Line) {
         match line.role {
             BlockRole::Note => {
                 let mut n = Node::new(Kind::Note);
@@ -236,21 +241,21 @@ impl Builder {
             }
             BlockRole::Body => {}
         }
-        let t = line.text.as_str();
+        let t: &str = &line.text;
         // A short line right after a heading without one is that heading.
         if line.new_block || self.stack.last().is_some_and(|o| o.wants_heading) {
             if let Some(open) = self.stack.last_mut() {
                 if open.wants_heading {
                     open.wants_heading = false;
                     let allowed = open.role != Role::Clause || self.clause_heading_lines;
-                    if allowed && heading_line(line) {
+                    if allowed && heading_line(&line) {
                         open.node.heading = Some(text::collapse_ws(t));
                         return;
                     }
                 }
             }
         }
-        if let Some(h) = line.head.clone() {
+        if let Some(h) = line.head {
             if self.heading(h) {
                 return;
             }
@@ -408,30 +413,33 @@ impl Builder {
     }
 
     /// Handles a list marker; false when it does not continue a sequence.
-    fn marker(&mut self, m: grammar::Marker) -> bool {
+    fn marker(&mut self, m: grammar::Marker<'_>) -> bool {
         // Levels open inside the innermost clause, preamble or annex.
         let Some(container) = self.stack.iter().rposition(|o| matches!(o.role, Role::Clause | Role::Preamble | Role::Annex)) else {
             return false;
         };
-        let levels: Vec<(usize, Family, Bracket, u32)> = self.stack[container + 1..]
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| match o.role {
+        // The open levels (stack index, family, bracket, value), read in place.
+        let levels = || {
+            self.stack[container + 1..].iter().enumerate().filter_map(move |(i, o)| match o.role {
                 Role::Level { family, bracket, value } => Some((container + 1 + i, family, bracket, value)),
                 _ => None,
             })
-            .collect();
+        };
         // A lone i, v or x continues a lettered list when it is the next letter.
         // (i), (v), (x), (ii) ...: a letter when it is the next letter of an open
         // lettered list, a Roman numeral when it continues an open Roman list or
         // starts a new one.
         let mut family = m.family;
-        let lower = m.symbol.to_ascii_lowercase();
+        let lower: Cow<str> = if m.symbol.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(m.symbol.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(m.symbol)
+        };
         if matches!(family, Family::Lower | Family::Upper) {
             if let Some(roman) = number::roman(&lower) {
                 let roman_family = if family == Family::Lower { Family::LowerRoman } else { Family::UpperRoman };
                 let next_of =
-                    |fam: Family, v: Option<u32>| levels.iter().any(|&(_, f, b, prev)| f == fam && b == m.bracket && v == Some(prev + 1));
+                    |fam: Family, v: Option<u32>| levels().any(|(_, f, b, prev)| f == fam && b == m.bracket && v == Some(prev + 1));
                 let roman_next = next_of(roman_family, Some(roman));
                 let letter_next = next_of(family, letter_value(&lower));
                 if roman_next || (!letter_next && roman == 1) {
@@ -442,30 +450,30 @@ impl Builder {
         let value_str = match family {
             Family::LowerRoman | Family::UpperRoman => number::roman(&lower).map(|v| v.to_string()),
             Family::Lower | Family::Upper => letter_value(&lower).map(|v| v.to_string()),
-            Family::Khmer => number::value(&m.symbol),
-            _ => number::value(&m.symbol),
+            Family::Khmer => number::value(m.symbol),
+            _ => number::value(m.symbol),
         };
         let Some(value_str) = value_str else { return false };
         let Some(value) = leading_int(&value_str) else { return false };
         let suffixed = value_str.chars().any(|c| c.is_ascii_alphabetic()) && family == Family::Digit;
-        let sibling = levels.iter().rev().find(|&&(_, f, b, _)| compatible(f, family) && b == m.bracket).copied();
+        let sibling = levels().rev().find(|&(_, f, b, _)| compatible(f, family) && b == m.bracket);
         if let Some((depth, _, _, prev)) = sibling {
             let ok = if suffixed { value == prev || value == prev + 1 } else { value > prev && value <= prev + 3 };
             if !ok {
                 return false;
             }
             self.close_to(depth);
-        } else if !(value == 1 || value == 2 && levels.is_empty()) || suffixed {
+        } else if !(value == 1 || value == 2 && levels().next().is_none()) || suffixed {
             return false;
         }
         let parent_is_level = matches!(self.stack.last().map(|o| &o.role), Some(Role::Level { .. }));
         let kind = if parent_is_level { Kind::Point } else { Kind::Paragraph };
         let mut node = Node::new(kind);
-        node.num = Some(m.printed.clone());
+        node.num = Some(m.printed.to_string());
         node.num_value = Some(value_str);
         self.push(node, Role::Level { family, bracket: m.bracket, value }, false);
         if !m.body.is_empty() {
-            self.text(&m.body, true);
+            self.text(m.body, true);
         }
         true
     }
@@ -516,10 +524,10 @@ impl Builder {
 
 /// Place of a single (or doubled) Latin letter: a=1 ... z=26, aa=27.
 fn letter_value(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if c.is_ascii_lowercase() => Some(*c as u32 - 'a' as u32 + 1),
-        [a, b] if a == b && a.is_ascii_lowercase() => Some(26 + *a as u32 - 'a' as u32 + 1),
+    // Bytes are characters here: anything but ASCII letters is no match.
+    match *s.as_bytes() {
+        [c] if c.is_ascii_lowercase() => Some(u32::from(c - b'a') + 1),
+        [a, b] if a == b && a.is_ascii_lowercase() => Some(26 + u32::from(a - b'a') + 1),
         _ => None,
     }
 }
@@ -531,8 +539,8 @@ fn compatible(open: Family, new: Family) -> bool {
 
 /// The leading integer of a canonical value ("12" → 12, "4bis" → 4, "3-6" → 3).
 fn leading_int(v: &str) -> Option<u32> {
-    let digits: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
+    let end = v.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(v.len());
+    v[..end].parse().ok()
 }
 
 #[cfg(test)]
