@@ -122,7 +122,8 @@ impl Kind {
     }
 }
 
-const ALL_KINDS: [Kind; 18] = [
+/// Every kind, in declaration order.
+pub(crate) const ALL_KINDS: [Kind; 18] = [
     Kind::Book,
     Kind::Part,
     Kind::Title,
@@ -184,8 +185,69 @@ impl Node {
     /// The provision's full text: its own and all descendants', each with its
     /// number, one paragraph per line. This is what a clause's diff compares.
     pub fn full_text(&self) -> String {
+        let mut out = String::with_capacity(self.full_text_bound());
+        self.push_full_text(&mut out, true);
+        out
+    }
+
+    /// Appends this node's line and its descendants' (depth first) to `out`,
+    /// written in place: a line that turns out blank is cut off again, a line's
+    /// trailing whitespace trimmed. The top node's number and heading are not
+    /// part of its text (the caller shows them).
+    fn push_full_text(&self, out: &mut String, top: bool) {
+        let start = out.len();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let line = out.len();
+        if !top {
+            if let Some(num) = &self.num {
+                out.push_str(num);
+                out.push(' ');
+            }
+            if let Some(h) = &self.heading {
+                out.push_str(h);
+                if !self.text.is_empty() {
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str(&self.text);
+        let written = &out[line..];
+        if written.trim().is_empty() {
+            out.truncate(start);
+        } else {
+            out.truncate(line + written.trim_end().len());
+        }
+        for child in &self.children {
+            child.push_full_text(out, false);
+        }
+    }
+
+    /// An upper bound of [`Node::full_text`]'s length, to allocate it once.
+    fn full_text_bound(&self) -> usize {
+        let own = self.num.as_ref().map_or(0, |n| n.len() + 1) + self.heading.as_ref().map_or(0, |h| h.len() + 1) + self.text.len() + 1;
+        own + self.children.iter().map(Node::full_text_bound).sum::<usize>()
+    }
+}
+
+/// Every node of a forest, depth first.
+pub fn walk_all(nodes: &[Node]) -> Vec<&Node> {
+    nodes.iter().flat_map(|n| n.walk()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(kind: Kind, num: Option<&str>, heading: Option<&str>, text: &str, children: Vec<Node>) -> Node {
+        Node { num: num.map(String::from), heading: heading.map(String::from), text: text.to_string(), children, ..Node::new(kind) }
+    }
+
+    /// The text as it was built before: a line per node from `walk`.
+    fn full_text_by_walk(n: &Node) -> String {
         let mut out = String::new();
-        for (i, n) in self.walk().into_iter().enumerate() {
+        for (i, n) in n.walk().into_iter().enumerate() {
             let mut line = String::new();
             if i > 0 {
                 if let Some(num) = &n.num {
@@ -209,9 +271,26 @@ impl Node {
         }
         out
     }
-}
 
-/// Every node of a forest, depth first.
-pub fn walk_all(nodes: &[Node]) -> Vec<&Node> {
-    nodes.iter().flat_map(|n| n.walk()).collect()
+    #[test]
+    fn full_text_lines() {
+        let art = node(
+            Kind::Article,
+            Some("5"),
+            Some("Registration"),
+            "",
+            vec![
+                node(Kind::Paragraph, Some("(1)"), None, "Every association registers. ", vec![]),
+                node(Kind::Paragraph, Some("(2)"), Some("Fees"), "", vec![node(Kind::Point, Some("(a)"), None, "a fee;\n", vec![])]),
+                node(Kind::Text, None, None, "   ", vec![]),
+                node(Kind::Paragraph, None, Some("Heading"), "  indented\nbody  ", vec![]),
+                node(Kind::Paragraph, Some(""), None, "", vec![]),
+            ],
+        );
+        assert_eq!(art.full_text(), "(1) Every association registers.\n(2) Fees\n(a) a fee;\nHeading\n  indented\nbody");
+        assert_eq!(art.full_text(), full_text_by_walk(&art));
+        let top_only = node(Kind::Article, Some("1"), Some("H"), "  ", vec![node(Kind::Text, None, None, "x", vec![])]);
+        assert_eq!(top_only.full_text(), full_text_by_walk(&top_only));
+        assert_eq!(top_only.full_text(), "x");
+    }
 }
