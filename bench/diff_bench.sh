@@ -11,6 +11,7 @@
 #   SYNTH_SIZE=5000            synthetic size compared against every tool
 #   TIMEOUT=600                per-run limit in seconds for draftwatch, git, diff
 #   DIFFLIB_TIMEOUT=60         per-run limit for the word-level difflib row
+#   H2H_RUNS=21                runs of the head-to-head draftwatch / git rows (alternating)
 #   BGB_OLD=... BGB_NEW=...    the real-law pair (default: BGB 2012 -> 2022 from ../shared/corpus)
 #   KEEP=1                     keep the temporary folder (generated bills, reports)
 #   SKIP_BUILD=1               do not run cargo build (use target/release/draftwatch as it is)
@@ -26,6 +27,7 @@ SCALE_SIZES=${SCALE_SIZES:-"500 5000 50000"}
 SYNTH_SIZE=${SYNTH_SIZE:-5000}
 TIMEOUT=${TIMEOUT:-600}
 DIFFLIB_TIMEOUT=${DIFFLIB_TIMEOUT:-60}
+H2H_RUNS=${H2H_RUNS:-21}
 BGB_OLD=${BGB_OLD:-$ROOT/../shared/corpus/de-bundestag/bgb/2012-08-02_8e9e7a10.md}
 BGB_NEW=${BGB_NEW:-$ROOT/../shared/corpus/de-bundestag/bgb/2022-02-13_79bdc90d.md}
 DW=$ROOT/target/release/draftwatch
@@ -77,22 +79,27 @@ for tag, i1, i2, j1, j2 in sm.get_opcodes():
 EOF
 
 # ---- measuring ---------------------------------------------------------------
-# measure LIMIT CMD... : runs CMD RUNS times (stdout to /dev/null) under GNU time,
+# measure LIMIT CMD... : runs CMD RUNS times (stdout to /dev/null) under GNU time (peak RSS)
+# and the clock (wall time),
 # sets RESULT to "median_seconds median_peak_rss_kb", or "timeout", or "failed rc".
 measure() {
     local limit=$1; shift
     local times=() rss=() i out rc
     for ((i = 0; i < RUNS; i++)); do
         rc=0
-        /usr/bin/time -f "%e %M" -o "$TMP/time.out" timeout "$limit" "$@" >/dev/null 2>"$TMP/stderr.out" || rc=$?
+        local t0 t1
+        t0=$(date +%s%N)
+        /usr/bin/time -f "%M" -o "$TMP/time.out" timeout "$limit" "$@" >/dev/null 2>"$TMP/stderr.out" || rc=$?
+        t1=$(date +%s%N)
         if [ "$rc" = 124 ]; then RESULT="timeout"; return; fi
         # diff and git diff --no-index exit 1 when the files differ
         if [ "$rc" != 0 ] && [ "$rc" != 1 ]; then
             log "  failed (exit $rc): $*"; sed -n 1,5p "$TMP/stderr.out" >&2
             RESULT="failed $rc"; return
         fi
-        out=$(tail -n 1 "$TMP/time.out")
-        times+=("${out% *}"); rss+=("${out#* }")
+        # Wall time in milliseconds from the clock (GNU time's %e has 10 ms steps).
+        times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
+        rss+=("$(tail -n 1 "$TMP/time.out")")
     done
     local mt mr
     mt=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
@@ -162,6 +169,33 @@ for n in $SCALE_SIZES; do
     row "scaling $n" "$in" "git diff --no-index --word-diff=porcelain" "$TIMEOUT" git diff --no-index --word-diff=porcelain "$S/old.txt" "$S/new.txt"
 done
 
+# ---- head to head ----------------------------------------------------------------
+# Draftwatch and git in turn, H2H_RUNS times each, on the two pairs the targets
+# name: on a shared machine, alternating keeps both under the same load.
+H2H=()
+clock_us() {
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000))
+}
+median_of() { sort -n | sed -n "$(((H2H_RUNS + 1) / 2))p"; }
+head_to_head() {  # CASE OLD NEW
+    local dw=() gt=() i a b
+    log "  head to head: $1"
+    for ((i = 0; i < H2H_RUNS; i++)); do
+        dw+=("$(clock_us "$DW" diff --files "$2" "$3" --format json)")
+        gt+=("$(clock_us git diff --no-index --word-diff=porcelain "$2" "$3")")
+    done
+    a=$(printf '%s\n' "${dw[@]}" | median_of)
+    b=$(printf '%s\n' "${gt[@]}" | median_of)
+    H2H+=("$(awk -v c="$1" -v a="$a" -v b="$b" 'BEGIN { printf "| %s | %.1f | %.1f | %.2fx |", c, a / 1000, b / 1000, a / b }')")
+}
+log "case 4: head to head"
+head_to_head "BGB 2012→2022" "$BGB_OLD" "$BGB_NEW"
+head_to_head "synthetic $SYNTH_SIZE" "$TMP/synth_$SYNTH_SIZE/old.txt" "$TMP/synth_$SYNTH_SIZE/new.txt"
+
 # ---- alignment accuracy --------------------------------------------------------
 ACC=()
 for n in $SIZES; do
@@ -183,7 +217,7 @@ echo "## Draftwatch diff benchmark"
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), load average at start $LOAD0, at end $(cut -d' ' -f1-3 /proc/loadavg); draftwatch at $rev;"
 echo "$(git --version), $(diff --version | head -1), Python $(python3 -c 'import sys; print(sys.version.split()[0])')."
-echo "Wall time: median of $RUNS runs (GNU time %e, 10 ms resolution); peak RSS: median of the runs' maximum resident set (%M). Output to /dev/null."
+echo "Wall time: median of $RUNS runs (the clock around GNU time, in ms; it includes starting \`timeout\` and \`time\`, about 1 ms, the same for every tool); peak RSS: median of the runs' maximum resident set (%M). Output to /dev/null."
 echo
 echo "| Case | Input | Tool | Wall time (s) | Peak RSS (MB) |"
 echo "|---|---|---|---:|---:|"
@@ -194,9 +228,15 @@ ratio() {
     case "$a $b" in *timeout* | *failed*) echo "Ratio draftwatch / git diff on the BGB pair: n/a (a run did not finish)"; return ;; esac
     awk -v ta="${a% *}" -v ma="${a#* }" -v tb="${b% *}" -v mb="${b#* }" 'BEGIN {
         printf "**Ratio draftwatch / git diff --word-diff on the BGB pair: time %s, peak RSS %.1fx**\n",
-            (tb > 0 ? sprintf("%.1fx", ta / tb) : "n/a (git under 10 ms)"), ma / mb }'
+            (tb > 0 ? sprintf("%.1fx", ta / tb) : "n/a (git took no measurable time)"), ma / mb }'
 }
 ratio
+echo
+echo "### Head to head: draftwatch and git diff --word-diff in turn, $H2H_RUNS runs each, median ms"
+echo
+echo "| Case | draftwatch diff --files | git diff --no-index --word-diff=porcelain | ratio |"
+echo "|---|---:|---:|---:|"
+printf '%s\n' "${H2H[@]}"
 echo
 echo "## Alignment accuracy (synthetic bills, truth from bench/gen_bill.py)"
 echo
