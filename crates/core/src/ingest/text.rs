@@ -505,23 +505,15 @@ mod tests {
             "(a)",
             "---\nTitle: T\n---\n",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
-        for _ in 0..4000 {
-            let len = 1 + next(40);
-            let doc: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+        proptest::proptest!(proptest::prelude::ProptestConfig::with_cases(4000), |(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..=40))| {
+            let doc: String = pieces.concat();
             for format in [Format::Md, Format::Txt] {
                 let got = read(doc.as_bytes(), format).unwrap();
                 let want = reference::read(doc.as_bytes(), format).unwrap();
                 let Content::Blocks(got_blocks) = &got.content else { panic!("tree") };
                 let Content::Blocks(want_blocks) = &want.content else { panic!("tree") };
-                assert_eq!((got_blocks, &got.title), (want_blocks, &want.title), "{format:?} {doc:?}");
+                proptest::prop_assert_eq!((got_blocks, &got.title), (want_blocks, &want.title), "{:?} {:?}", format, doc);
             }
-        }
+        });
     }
 }
