@@ -39,6 +39,7 @@ use crate::hash::{fnv_byte, FastMap, FNV_OFFSET};
 use crate::structure::{walk_all, Kind, Node};
 use crate::text;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Minimum score for a one-to-one match of changed clauses.
 pub const MATCH_THRESHOLD: f64 = 0.45;
@@ -128,13 +129,37 @@ pub struct Link {
 
 /// Aligns two versions' clauses.
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
+    align_with(old, new, |_, _| ()).0
+}
+
+/// [`align`], running `early` on a thread of its own while the alignment
+/// finishes. Most pairs are settled by the first passes (identical texts,
+/// confident matches); `early` receives those whose texts differ, as
+/// (old, new) indices, so that their word diffs can start while the
+/// doubtful clauses, splits and merges are still being worked out. Such a
+/// pair usually ends as a `modified` link of those two clauses, but may
+/// still gain split or merge parts. `done` turns true when the alignment is
+/// finished: work not started by then is better left to the caller.
+pub fn align_with<R: Send>(
+    old: &[Clause],
+    new: &[Clause],
+    early: impl FnOnce(&[(usize, usize)], &AtomicBool) -> R + Send,
+) -> (Vec<Link>, R) {
     let mut a = Aligner::new(old, new);
     a.exact();
     a.distinctive();
     a.candidates(0);
-    a.candidates(1);
-    a.splits_and_merges();
-    a.finish()
+    let settled: Vec<(usize, usize)> =
+        a.old_to.iter().enumerate().filter_map(|(o, n)| n.filter(|&n| old[o].text != new[n].text).map(|n| (o, n))).collect();
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let early = s.spawn(|| early(&settled, &done));
+        a.candidates(1);
+        a.splits_and_merges();
+        let links = a.finish();
+        done.store(true, Ordering::Relaxed);
+        (links, early.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
 }
 
 struct Aligner<'a> {
@@ -879,6 +904,25 @@ mod tests {
 
     fn kinds(links: &[Link]) -> Vec<(ChangeKind, Vec<usize>, Vec<usize>, bool)> {
         links.iter().map(|l| (l.kind, l.old.clone(), l.new.clone(), l.moved)).collect()
+    }
+
+    #[test]
+    fn align_with_hands_over_the_settled_pairs_whose_texts_differ() {
+        // Khmer: article 1 unchanged, article 2 only its digits (ASCII for
+        // Khmer: the same fold), article 3 a word changed.
+        let old = version("មាត្រា ១\n\nច្បាប់នេះអនុវត្តចំពោះសមាគមទាំងអស់។\n\nមាត្រា ២\n\nសមាគមត្រូវចុះបញ្ជីក្នុងរយៈពេល ៣០ ថ្ងៃ។\n\nមាត្រា ៣\n\nក្រសួងមហាផ្ទៃត្រូវសម្រេចលើពាក្យស្នើសុំចុះបញ្ជីនៃសមាគមនិងអង្គការក្រៅរដ្ឋាភិបាលក្នុងរយៈពេលសែសិបប្រាំថ្ងៃ។");
+        let new = version("មាត្រា ១\n\nច្បាប់នេះអនុវត្តចំពោះសមាគមទាំងអស់។\n\nមាត្រា ២\n\nសមាគមត្រូវចុះបញ្ជីក្នុងរយៈពេល 30 ថ្ងៃ។\n\nមាត្រា ៣\n\nក្រសួងមហាផ្ទៃអាចសម្រេចលើពាក្យស្នើសុំចុះបញ្ជីនៃសមាគមនិងអង្គការក្រៅរដ្ឋាភិបាលក្នុងរយៈពេលសែសិបប្រាំថ្ងៃ។");
+        let (links, settled) = align_with(&old, &new, |pairs, _| pairs.to_vec());
+        assert_eq!(links, align(&old, &new));
+        assert_eq!(settled, vec![(1, 1), (2, 2)]);
+        assert_eq!(
+            kinds(&links),
+            vec![
+                (ChangeKind::Unchanged, vec![0], vec![0], false),
+                (ChangeKind::Modified, vec![1], vec![1], false),
+                (ChangeKind::Modified, vec![2], vec![2], false),
+            ]
+        );
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! with a word-level diff of every matched group, in the report shape.
 
 use super::report::{Change, ChangeKind, ClauseRef, DiffReport, Op, OpKind, Summary, VersionRef};
-use super::words::diff_texts;
+use super::words::{diff_texts, TextDiff};
 use crate::align::{self, Clause};
+use crate::hash::FastMap;
 use crate::structure::Node;
+use std::sync::atomic::Ordering;
 
 /// Compares two version trees: every clause, plus the provisions outside the
 /// clauses (front matter, preamble, annexes, signature), which are reported
@@ -23,7 +25,18 @@ pub(crate) fn compare_clauses(
     (old_tree, old): (&[Node], &[Clause]),
     (new_tree, new): (&[Node], &[Clause]),
 ) -> DiffReport {
-    let links = align::align(old, new);
+    // The word diffs of the pairs settled first start while the alignment
+    // finishes, on the other core; those it did not reach are done below.
+    let (links, mut early) = align::align_with(old, new, |pairs, done| {
+        let mut diffs: FastMap<(usize, usize), TextDiff> = FastMap::default();
+        for &(o, n) in pairs {
+            if done.load(Ordering::Relaxed) {
+                break;
+            }
+            diffs.insert((o, n), diff_texts(&old[o].text, &new[n].text));
+        }
+        diffs
+    });
     let (old_other, new_other) = (others(old_tree), others(new_tree));
     let mut other_links = Vec::new();
     for i in 0..old_other.len().max(new_other.len()) {
@@ -47,8 +60,18 @@ pub(crate) fn compare_clauses(
     let all: Vec<_> =
         other_links.iter().map(|l| (l, &old_other[..], &new_other[..], true)).chain(links.iter().map(|l| (l, old, new, false))).collect();
     // The word diffs of the changed clauses are independent: on every core.
-    let diffed = crate::par::map(&all, |&(link, old, new, _)| change(old, new, link));
-    for (mut change, &(_, _, _, other)) in diffed.into_iter().zip(&all) {
+    // A one-to-one link of two clauses whose diff was done early.
+    let early_pair = |early: &FastMap<(usize, usize), TextDiff>, link: &align::Link, other: bool| match (&link.old[..], &link.new[..]) {
+        ([o], [n]) if !other && link.kind == ChangeKind::Modified && early.contains_key(&(*o, *n)) => Some((*o, *n)),
+        _ => None,
+    };
+    let diffed =
+        crate::par::map(&all, |&(link, old, new, other)| early_pair(&early, link, other).is_none().then(|| change(old, new, link, None)));
+    for (done, &(link, old, new, other)) in diffed.into_iter().zip(&all) {
+        let mut change = done.unwrap_or_else(|| {
+            let pair = early_pair(&early, link, other).expect("a pair diffed early");
+            change(old, new, link, early.remove(&pair))
+        });
         if other && change.to.iter().chain(&change.from).all(|r| r.eid.starts_with("front")) {
             // Cover pages and consolidation notes (stage, "last amended by") are
             // news about the bill, not a change of its provisions.
@@ -100,7 +123,8 @@ fn joined(clauses: &[Clause], idx: &[usize]) -> String {
     idx.iter().map(|&i| clauses[i].text.as_str()).collect::<Vec<_>>().join("\n\n")
 }
 
-fn change(old: &[Clause], new: &[Clause], link: &align::Link) -> Change {
+/// The change a link makes; `known` is the word diff of its texts if it was done already.
+fn change(old: &[Clause], new: &[Clause], link: &align::Link, known: Option<TextDiff>) -> Change {
     let from: Vec<ClauseRef> = link.old.iter().map(|&i| clause_ref(&old[i])).collect();
     let to: Vec<ClauseRef> = link.new.iter().map(|&i| clause_ref(&new[i])).collect();
     let old_text = joined(old, &link.old);
@@ -116,7 +140,7 @@ fn change(old: &[Clause], new: &[Clause], link: &align::Link) -> Change {
         ChangeKind::Added => (vec![Op { op: OpKind::Insert, text: new_text }], true, Vec::new(), 0.0),
         ChangeKind::Deleted => (vec![Op { op: OpKind::Delete, text: old_text }], true, Vec::new(), 0.0),
         _ => {
-            let d = diff_texts(&old_text, &new_text);
+            let d = known.unwrap_or_else(|| diff_texts(&old_text, &new_text));
             // A split or a merge changes the structure, whatever the words do.
             let substantive = d.substantive || matches!(kind, ChangeKind::Split | ChangeKind::Merged);
             (d.ops, substantive, d.flags, d.similarity)
