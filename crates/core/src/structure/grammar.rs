@@ -278,7 +278,7 @@ fn german_ordinal(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
     let stem = ["er", "es", "en", "em", "e"].iter().find_map(|e| w.strip_suffix(e)).unwrap_or(&w);
     let stem = stem.strip_suffix("st").or_else(|| stem.strip_suffix('t'))?;
-    const UNITS: [(&str, u32); 13] = [
+    const UNITS: [(&str, u32); 14] = [
         ("ers", 1),
         ("er", 1),
         ("zwei", 2),
@@ -286,6 +286,8 @@ fn german_ordinal(word: &str) -> Option<u32> {
         ("vier", 4),
         ("fünf", 5),
         ("sechs", 6),
+        // "sechst" less its "st".
+        ("sech", 6),
         ("sieben", 7),
         ("sieb", 7),
         ("ach", 8),
@@ -314,7 +316,7 @@ fn german_ordinal(word: &str) -> Option<u32> {
         let u = match u {
             "drei" => "drit",
             "sieb" => "sieben",
-            "sech" => "sechs",
+            "acht" => "ach",
             x => x,
         };
         return unit(u).filter(|v| (3..=9).contains(v)).map(|v| 10 + v);
@@ -798,7 +800,42 @@ mod tests {
             Some((Target::Group(Kind::Part), s("Einundzwanzigster"), s("21"), s("Begünstigung und Hehlerei"), None))
         );
         assert_eq!(h("Siebenter Titel - Test"), Some((Target::Group(Kind::Title), s("Siebenter"), s("7"), s("Test"), None)));
+        assert_eq!(
+            h("Sechster Abschnitt - Widerstand gegen die Staatsgewalt"),
+            Some((Target::Group(Kind::Part), s("Sechster"), s("6"), s("Widerstand gegen die Staatsgewalt"), None))
+        );
         assert_eq!(h("Erste Hilfe ist wichtig"), None);
+    }
+
+    #[test]
+    fn every_german_ordinal_from_1_to_99() {
+        let units = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
+        let tens = ["", "zehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"];
+        let ordinal = |n: usize| -> Vec<String> {
+            let stems: Vec<String> = match n {
+                1 => vec!["ers".into()],
+                3 => vec!["drit".into()],
+                7 => vec!["sieben".into(), "sieb".into()],
+                8 => vec!["ach".into()],
+                11 => vec!["elf".into()],
+                12 => vec!["zwölf".into()],
+                16 => vec!["sechzehn".into()],
+                17 => vec!["siebzehn".into()],
+                2..=9 => vec![units[n].into()],
+                10..=19 => vec![format!("{}zehn", units[n - 10])],
+                _ if n % 10 == 0 => vec![tens[n / 10].into()],
+                _ => vec![format!("{}und{}", units[n % 10], tens[n / 10])],
+            };
+            // 2..19 take "-t-", 20 and up "-st-"; every ending of the adjective.
+            let suffix = if n < 20 { "t" } else { "st" };
+            stems.iter().flat_map(|st| ["er", "e", "en", "es", "em"].map(|e| format!("{st}{suffix}{e}"))).collect()
+        };
+        for n in 1..100 {
+            for word in ordinal(n) {
+                let capital = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+                assert_eq!(german_ordinal(&capital), Some(n as u32), "{capital}");
+            }
+        }
     }
 
     #[test]
