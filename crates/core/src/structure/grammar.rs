@@ -823,7 +823,7 @@ mod tests {
                 17 => vec!["siebzehn".into()],
                 2..=9 => vec![units[n].into()],
                 10..=19 => vec![format!("{}zehn", units[n - 10])],
-                _ if n % 10 == 0 => vec![tens[n / 10].into()],
+                _ if n.is_multiple_of(10) => vec![tens[n / 10].into()],
                 _ => vec![format!("{}und{}", units[n % 10], tens[n / 10])],
             };
             // 2..19 take "-t-", 20 and up "-st-"; every ending of the adjective.
