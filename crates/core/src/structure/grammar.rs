@@ -147,29 +147,41 @@ const KEYWORDS: &[Keyword] = &[
     kw("លន្តិកៈ", Target::Group(Kind::Title), false),
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
+/// English numbers in words, 1 to 19 and the tens: cardinal, then ordinal.
+const NUMBER_WORDS: [(&str, &str, u32); 27] = [
+    ("one", "first", 1),
+    ("two", "second", 2),
+    ("three", "third", 3),
+    ("four", "fourth", 4),
+    ("five", "fifth", 5),
+    ("six", "sixth", 6),
+    ("seven", "seventh", 7),
+    ("eight", "eighth", 8),
+    ("nine", "ninth", 9),
+    ("ten", "tenth", 10),
+    ("eleven", "eleventh", 11),
+    ("twelve", "twelfth", 12),
+    ("thirteen", "thirteenth", 13),
+    ("fourteen", "fourteenth", 14),
+    ("fifteen", "fifteenth", 15),
+    ("sixteen", "sixteenth", 16),
+    ("seventeen", "seventeenth", 17),
+    ("eighteen", "eighteenth", 18),
+    ("nineteen", "nineteenth", 19),
+    ("twenty", "twentieth", 20),
+    ("thirty", "thirtieth", 30),
+    ("forty", "fortieth", 40),
+    ("fifty", "fiftieth", 50),
+    ("sixty", "sixtieth", 60),
+    ("seventy", "seventieth", 70),
+    ("eighty", "eightieth", 80),
+    ("ninety", "ninetieth", 90),
 ];
-const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/// The value of one English number word ("Six", "sixth", "TWENTY").
+fn number_word(word: &str) -> Option<u32> {
+    NUMBER_WORDS.iter().find(|(c, o, _)| word.eq_ignore_ascii_case(c) || word.eq_ignore_ascii_case(o)).map(|&(_, _, v)| v)
+}
 const ADVERBS: &[&str] = &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"];
 /// "New article" markers after a number; `ថ្ម` is how OCR often truncates `ថ្មី`.
 const NEW_MARKERS: &[&str] = &["(ថ្មី)", "ថ្មី", "(new)", "[new]"];
@@ -497,11 +509,22 @@ fn number_token(s: &str) -> Option<(String, Option<String>, &str)> {
             }
         }
     } else if first.is_ascii_alphabetic() {
-        end = s.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len());
-        let word = s[..end].to_ascii_lowercase();
-        if let Some(i) = NUMBER_WORDS.iter().position(|w| *w == word).or_else(|| ORDINAL_WORDS.iter().position(|w| *w == word)) {
-            return Some((s[..end].to_string(), Some((i + 1).to_string()), &s[end..]));
+        let word_end = |t: &str| t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
+        end = word_end(s);
+        if let Some(mut value) = number_word(&s[..end]) {
+            // A ten and a unit: "Twenty-One", "Twenty one", "Forty-second".
+            if value >= 20 {
+                if let Some(unit) = s[end..].strip_prefix(['-', ' ']) {
+                    let e = word_end(unit);
+                    if let Some(u) = number_word(&unit[..e]).filter(|u| *u < 10) {
+                        value += u;
+                        end += 1 + e;
+                    }
+                }
+            }
+            return Some((s[..end].to_string(), Some(value.to_string()), &s[end..]));
         }
+        let word = s[..end].to_ascii_lowercase();
         number::roman(&word)?;
         // Roman numerals are written in one case.
         let token = &s[..end];
@@ -777,6 +800,16 @@ mod tests {
         assert_eq!(h("CHAPTER 1"), Some((chp, s("1"), s("1"), None, None)));
         assert_eq!(h("Chapter 2 - Right of Access"), Some((chp, s("2"), s("2"), s("Right of Access"), None)));
         assert_eq!(h("CHAPTER ONE"), Some((chp, s("ONE"), s("1"), None, None)));
+        assert_eq!(h("Chapter Six: Final"), Some((chp, s("Six"), s("6"), s("Final"), None)));
+        assert_eq!(
+            h("Chapter Twenty-One - Transitional provisions"),
+            Some((chp, s("Twenty-One"), s("21"), s("Transitional provisions"), None))
+        );
+        assert_eq!(h("CHAPTER FORTY SECOND"), Some((chp, s("FORTY SECOND"), s("42"), None, None)));
+        assert_eq!(h("Chapter Thirty - Funds"), Some((chp, s("Thirty"), s("30"), s("Funds"), None)));
+        assert_eq!(h("Chapter Eleventh"), Some((chp, s("Eleventh"), s("11"), None, None)));
+        // A ten takes a unit, not a teen or another ten.
+        assert_eq!(h("Chapter Twenty Twelve"), Some((chp, s("Twenty"), s("20"), s("Twelve"), None)));
         assert_eq!(h("ជំពូកទី ១. អំពីអធិបតេយ្យ"), Some((chp, s("១"), s("1"), s("អំពីអធិបតេយ្យ"), None)));
         assert_eq!(h("ជំពូកទី២"), Some((chp, s("២"), s("2"), None, None)));
         assert_eq!(h("I. - Die Grundrechte"), Some((chp, s("I"), s("1"), s("Die Grundrechte"), None)));
