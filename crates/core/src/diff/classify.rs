@@ -165,86 +165,11 @@ fn beside_same(side: &Side<'_>, r: &Range<usize>, value: u64) -> bool {
     is_value(side.toks[r.end..].iter().find(|t| !skip(t))) || is_value(side.toks[..r.start].iter().rev().find(|t| !skip(t)))
 }
 
-/// English and Khmer number words, by value (Khmer ones are also read as
-/// parts of one written word: ប្រាំមួយ is 5 + 1).
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("thousand", 1000),
-    ("million", 1_000_000),
-    ("មួយ", 1),
-    ("ពីរ", 2),
-    ("បី", 3),
-    ("បួន", 4),
-    ("ប្រាំ", 5),
-    ("ដប់", 10),
-    ("ម្ភៃ", 20),
-    ("សាមសិប", 30),
-    ("សែសិប", 40),
-    ("ហាសិប", 50),
-    ("ហុកសិប", 60),
-    ("ចិតសិប", 70),
-    ("ប៉ែតសិប", 80),
-    ("កៅសិប", 90),
-    ("រយ", 100),
-    ("ពាន់", 1000),
-    ("ម៉ឺន", 10_000),
-    ("សែន", 100_000),
-    ("លាន", 1_000_000),
-];
-
-/// The value of a number written in words (`forty`, `five` → 45; `two`,
-/// `hundred` → 200; `ពីររយហាសិប` → 250); `None` when a word is not a
-/// number word.
+/// The value of a number written in words (`forty`, `five` → 45; `ពីររយហាសិប`
+/// → 250), each word read by its comparison [`key`]; `None` when a word is
+/// not a number word.
 fn number_words(words: &[&str]) -> Option<u64> {
-    let mut atoms = Vec::new();
-    for w in words {
-        let mut rest = key(w);
-        while !rest.is_empty() {
-            let (word, value) = NUMBER_WORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())?;
-            atoms.push(*value);
-            rest.drain(..word.len());
-        }
-    }
-    let (mut total, mut current) = (0u64, 0u64);
-    for a in atoms {
-        if a >= 1000 {
-            total += current.max(1) * a;
-            current = 0;
-        } else if a == 100 {
-            current = current.max(1) * 100;
-        } else {
-            current += a;
-        }
-    }
-    Some(total + current)
+    crate::text::numbers::words_value(words.iter().map(|w| key(w)))
 }
 
 /// The token index of the one number in `r`, if `r` holds one number and

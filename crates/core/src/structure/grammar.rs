@@ -7,7 +7,8 @@
 //! A line starts a provision when it begins with
 //! - a **keyword and a number**: `Chapter 2`, `CHAPTER II`, `ជំពូកទី ២`, `Article 5`,
 //!   `Art. 5.`, `ARTICLE V`, `មាត្រា ៥`, `§ 20a`, `§§ 3 bis 6`, `SEC. 101.`, `Section 4`,
-//!   `Part 1`, `TITLE I`, `Abschnitt 2`, `ផ្នែកទី ១`, `Annex I` ...; the rest of the line is
+//!   `Part 1`, `TITLE I`, `Abschnitt 2`, `ផ្នែកទី ១`, `Annex I`, with the number in words
+//!   too (`Chapter Twenty-One`, `ជំពូកទីមួយ`; Khmer words only after `ទី`) ...; the rest of the line is
 //!   a heading (`- Registration`, `: Registration`, `Registration`), body text after a
 //!   separator (`Art. 5. The Ministry shall ...`, `មាត្រា ៥ ៖ ... ។`), or nothing. Without
 //!   a separator the rest must look like a heading, so a wrapped sentence that begins
@@ -21,7 +22,7 @@
 
 use super::node::Kind;
 use super::number;
-use crate::text::digit_value;
+use crate::text::{digit_value, numbers};
 use std::borrow::Cow;
 
 /// What a keyword introduces.
@@ -147,41 +148,6 @@ const KEYWORDS: &[Keyword] = &[
     kw("លន្តិកៈ", Target::Group(Kind::Title), false),
 ];
 
-/// English numbers in words, 1 to 19 and the tens: cardinal, then ordinal.
-const NUMBER_WORDS: [(&str, &str, u32); 27] = [
-    ("one", "first", 1),
-    ("two", "second", 2),
-    ("three", "third", 3),
-    ("four", "fourth", 4),
-    ("five", "fifth", 5),
-    ("six", "sixth", 6),
-    ("seven", "seventh", 7),
-    ("eight", "eighth", 8),
-    ("nine", "ninth", 9),
-    ("ten", "tenth", 10),
-    ("eleven", "eleventh", 11),
-    ("twelve", "twelfth", 12),
-    ("thirteen", "thirteenth", 13),
-    ("fourteen", "fourteenth", 14),
-    ("fifteen", "fifteenth", 15),
-    ("sixteen", "sixteenth", 16),
-    ("seventeen", "seventeenth", 17),
-    ("eighteen", "eighteenth", 18),
-    ("nineteen", "nineteenth", 19),
-    ("twenty", "twentieth", 20),
-    ("thirty", "thirtieth", 30),
-    ("forty", "fortieth", 40),
-    ("fifty", "fiftieth", 50),
-    ("sixty", "sixtieth", 60),
-    ("seventy", "seventieth", 70),
-    ("eighty", "eightieth", 80),
-    ("ninety", "ninetieth", 90),
-];
-
-/// The value of one English number word ("Six", "sixth", "TWENTY").
-fn number_word(word: &str) -> Option<u32> {
-    NUMBER_WORDS.iter().find(|(c, o, _)| word.eq_ignore_ascii_case(c) || word.eq_ignore_ascii_case(o)).map(|&(_, _, v)| v)
-}
 const ADVERBS: &[&str] = &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"];
 /// "New article" markers after a number; `ថ្ម` is how OCR often truncates `ថ្មី`.
 const NEW_MARKERS: &[&str] = &["(ថ្មី)", "ថ្មី", "(new)", "[new]"];
@@ -379,12 +345,22 @@ fn keyword_heading(line: &str) -> Option<Heading> {
             return None;
         }
     }
-    // Khmer ordinal prefix: ជំពូកទី ១ / ផ្នែកទី២.
+    // Khmer ordinal prefix: ជំពូកទី ១ / ផ្នែកទី២ / ជំពូកទីមួយ.
     rest = rest.trim_start();
-    if let Some(r) = rest.strip_prefix("ទី") {
+    let ordinal = rest.strip_prefix("ទី");
+    if let Some(r) = ordinal {
         rest = r.trim_start();
     }
-    let (num, value, after) = if kw.word == "§§" { range_number(rest)? } else { number_token(rest)? };
+    let (num, value, after) = if kw.word == "§§" {
+        range_number(rest)?
+    } else if let Some(n) = number_token(rest) {
+        n
+    } else if ordinal.is_some() {
+        // In words only after ទី: "មាត្រាពីរ" also begins "two articles ...".
+        khmer_number_words(rest)?
+    } else {
+        return None;
+    };
     let mut after = after;
     // A "new" marker right after the number belongs to the printed number.
     let mut printed = num;
@@ -511,12 +487,12 @@ fn number_token(s: &str) -> Option<(String, Option<String>, &str)> {
     } else if first.is_ascii_alphabetic() {
         let word_end = |t: &str| t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
         end = word_end(s);
-        if let Some(mut value) = number_word(&s[..end]) {
+        if let Some(mut value) = numbers::english_word(&s[..end]) {
             // A ten and a unit: "Twenty-One", "Twenty one", "Forty-second".
             if value >= 20 {
                 if let Some(unit) = s[end..].strip_prefix(['-', ' ']) {
                     let e = word_end(unit);
-                    if let Some(u) = number_word(&unit[..e]).filter(|u| *u < 10) {
+                    if let Some(u) = numbers::english_word(&unit[..e]).filter(|u| *u < 10) {
                         value += u;
                         end += 1 + e;
                     }
@@ -538,6 +514,16 @@ fn number_token(s: &str) -> Option<(String, Option<String>, &str)> {
     let value = number::value(&printed);
     value.as_ref()?;
     Some((printed, value, &s[end..]))
+}
+
+/// A number in Khmer words at the start of `s` ("មួយ", "ដប់ប្រាំពីរ"), up to
+/// the first character that is not a Khmer letter or sign.
+fn khmer_number_words(s: &str) -> Option<(String, Option<String>, &str)> {
+    let end =
+        s.find(|c: char| !crate::text::khmer::is_khmer(c) || digit_value(c).is_some() || matches!(c, '។' | '៕' | '៖')).unwrap_or(s.len());
+    let word = &s[..end];
+    let value = numbers::words_value([word]).filter(|_| !word.is_empty())?;
+    Some((word.to_string(), Some(value.to_string()), &s[end..]))
 }
 
 /// `3 bis 6`, `3 und 4`, `3 to 6` after `§§`.
@@ -812,6 +798,12 @@ mod tests {
         assert_eq!(h("Chapter Twenty Twelve"), Some((chp, s("Twenty"), s("20"), s("Twelve"), None)));
         assert_eq!(h("ជំពូកទី ១. អំពីអធិបតេយ្យ"), Some((chp, s("១"), s("1"), s("អំពីអធិបតេយ្យ"), None)));
         assert_eq!(h("ជំពូកទី២"), Some((chp, s("២"), s("2"), None, None)));
+        assert_eq!(h("ជំពូកទីមួយ"), Some((chp, s("មួយ"), s("1"), None, None)));
+        assert_eq!(h("ជំពូកទី ដប់ប្រាំពីរ បទប្បញ្ញត្តិអន្តរកាល"), Some((chp, s("ដប់ប្រាំពីរ"), s("17"), s("បទប្បញ្ញត្តិអន្តរកាល"), None)));
+        assert_eq!(h("ផ្នែកទីពីរ៖ ការចុះបញ្ជី").map(|p| (p.0, p.2)), Some((Target::Group(Kind::Section), s("2"))));
+        // Without ទី, a number word is prose: "មាត្រាពីរ" begins "two articles".
+        assert_eq!(h("មាត្រាពីរនេះ"), None);
+        assert_eq!(h("ជំពូកទីនេះ"), None);
         assert_eq!(h("I. - Die Grundrechte"), Some((chp, s("I"), s("1"), s("Die Grundrechte"), None)));
         assert_eq!(h("VIII a. - Gemeinschaftsaufgaben"), Some((chp, s("VIII a"), s("8a"), s("Gemeinschaftsaufgaben"), None)));
         assert_eq!(h("VIIIa. - Gemeinschaftsaufgaben"), Some((chp, s("VIII a"), s("8a"), s("Gemeinschaftsaufgaben"), None)));

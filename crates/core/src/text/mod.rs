@@ -12,6 +12,7 @@
 //! See [`khmer`] for the cluster reordering algorithm.
 
 pub mod khmer;
+pub(crate) mod numbers;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
