@@ -2,37 +2,10 @@
 //! (30) days" as one number, the structure parser "Chapter Twenty-One" and
 //! "ជំពូកទីមួយ" as chapters 21 and 1.
 
-/// English and Khmer number words, by value (Khmer ones are also read as
-/// parts of one written word: ប្រាំមួយ is 5 + 1).
-const NUMBER_WORDS: &[(&str, u64)] = &[
+/// Number words besides [`ENGLISH`]'s cardinals, by value (Khmer ones are
+/// also read as parts of one written word: ប្រាំមួយ is 5 + 1).
+const OTHER_WORDS: &[(&str, u64)] = &[
     ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
     ("hundred", 100),
     ("thousand", 1000),
     ("million", 1_000_000),
@@ -65,8 +38,9 @@ pub(crate) fn words_value<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> 
     for w in words {
         let mut rest = w.as_ref();
         while !rest.is_empty() {
-            let (word, value) = NUMBER_WORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())?;
-            atoms.push(*value);
+            let cardinals = ENGLISH.iter().map(|&(c, _, v)| (c, u64::from(v))).chain(OTHER_WORDS.iter().copied());
+            let (word, value) = cardinals.filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())?;
+            atoms.push(value);
             rest = &rest[word.len()..];
         }
     }
@@ -119,4 +93,22 @@ const ENGLISH: [(&str, &str, u32); 27] = [
 /// "sixth", "TWENTY"), as headings number chapters.
 pub(crate) fn english_word(word: &str) -> Option<u32> {
     ENGLISH.iter().find(|(c, o, _)| word.eq_ignore_ascii_case(c) || word.eq_ignore_ascii_case(o)).map(|&(_, _, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(words_value(["forty", "five"]), Some(45));
+        assert_eq!(words_value(["eighteen"]), Some(18));
+        assert_eq!(words_value(["two", "hundred", "thousand"]), Some(200_000));
+        assert_eq!(words_value(["ពីររយហាសិប"]), Some(250));
+        assert_eq!(words_value(["ដប់ប្រាំពីរ"]), Some(17));
+        assert_eq!(words_value(["forty", "days"]), None);
+        assert_eq!(english_word("Twentieth"), Some(20));
+        assert_eq!(english_word("SEVENTEEN"), Some(17));
+        assert_eq!(english_word("hundred"), None);
+    }
 }
