@@ -139,7 +139,7 @@ pub struct Link {
 
 /// Aligns two versions' clauses.
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
-    align_with(old, new, |_, _| ()).0
+    Aligner::settle(old, new).conclude()
 }
 
 /// [`align`], running `early` on a thread of its own while the alignment
@@ -155,18 +155,13 @@ pub fn align_with<R: Send>(
     new: &[Clause],
     early: impl FnOnce(&[(usize, usize)], &AtomicBool) -> R + Send,
 ) -> (Vec<Link>, R) {
-    let mut a = Aligner::new(old, new);
-    a.exact();
-    a.distinctive();
-    a.candidates(0);
+    let a = Aligner::settle(old, new);
     let settled: Vec<(usize, usize)> =
         a.old_to.iter().enumerate().filter_map(|(o, n)| n.filter(|&n| old[o].text != new[n].text).map(|n| (o, n))).collect();
     let done = AtomicBool::new(false);
     std::thread::scope(|s| {
         let early = s.spawn(|| early(&settled, &done));
-        a.candidates(1);
-        a.splits_and_merges();
-        let links = a.finish();
+        let links = a.conclude();
         done.store(true, Ordering::Relaxed);
         (links, early.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     })
@@ -207,6 +202,22 @@ impl<'a> Aligner<'a> {
             split_parts: Vec::new(),
             merge_parts: Vec::new(),
         }
+    }
+
+    /// The first passes: identical texts, then the confident pairs.
+    fn settle(old: &'a [Clause], new: &'a [Clause]) -> Self {
+        let mut a = Aligner::new(old, new);
+        a.exact();
+        a.distinctive();
+        a.candidates(0);
+        a
+    }
+
+    /// The rest: every remaining candidate, splits and merges, the links.
+    fn conclude(mut self) -> Vec<Link> {
+        self.candidates(1);
+        self.splits_and_merges();
+        self.finish()
     }
 
     fn pair(&mut self, o: usize, n: usize, score: f64) {

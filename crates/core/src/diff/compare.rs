@@ -59,12 +59,12 @@ pub(crate) fn compare_clauses(
     let mut changes = Vec::with_capacity(links.len() + other_links.len());
     let all: Vec<_> =
         other_links.iter().map(|l| (l, &old_other[..], &new_other[..], true)).chain(links.iter().map(|l| (l, old, new, false))).collect();
-    // The word diffs of the changed clauses are independent: on every core.
     // A one-to-one link of two clauses whose diff was done early.
     let early_pair = |early: &FastMap<(usize, usize), TextDiff>, link: &align::Link, other: bool| match (&link.old[..], &link.new[..]) {
         ([o], [n]) if !other && link.kind == ChangeKind::Modified && early.contains_key(&(*o, *n)) => Some((*o, *n)),
         _ => None,
     };
+    // The other word diffs are independent: on every core.
     let diffed =
         crate::par::map(&all, |&(link, old, new, other)| early_pair(&early, link, other).is_none().then(|| change(old, new, link, None)));
     for (done, &(link, old, new, other)) in diffed.into_iter().zip(&all) {
