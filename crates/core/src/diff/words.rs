@@ -1,8 +1,10 @@
 //! The word diff: tokens → edit script → a redline a lawyer would mark.
 //!
 //! 1. Both texts are cut into tokens ([`super::tokens`]).
-//! 2. `similar`'s Myers diff runs over the token sequences, with a deadline
-//!    ([`DEADLINE`]): past it, Myers returns a valid but coarser script, so a
+//! 2. `similar`'s Myers diff runs over the token sequences less their
+//!    whitespace runs, which then go back between the matched tokens (equal
+//!    where both sides have the same run there, part of the edit otherwise).
+//!    It has a deadline ([`DEADLINE`]): past it, Myers returns a valid but coarser script, so a
 //!    pathological clause costs at most that long. Myers, not Patience:
 //!    Patience anchors on tokens that occur once in each text, and prose is
 //!    mostly repeated tokens (spaces, "the", "of", Khmer particles), so it
@@ -196,36 +198,80 @@ fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
     }
 }
 
-/// Myers over the token texts; consecutive non-equal ops become one edit.
-/// Each distinct token text is a number first, so Myers compares integers,
-/// not strings.
+/// Myers over the tokens that are not whitespace; consecutive non-equal ops
+/// become one edit. Whitespace runs sit between the matched tokens: where
+/// both sides have the same run there, it is equal; otherwise it joins the
+/// edit. Leaving the spaces out halves the sequences Myers works on and lets
+/// it match words, not the spaces between them (a space matches every other
+/// space). Each distinct token text is a number first, so Myers compares
+/// integers, not strings.
 fn raw_segments<'a>(o: &Side<'a>, n: &Side<'a>) -> Vec<Seg> {
     let mut ids: FastMap<&'a str, u32> = FastMap::default();
-    ids.reserve(o.toks.len());
-    let mut id = |t: &Token<'a>| {
-        let next = ids.len() as u32;
-        *ids.entry(t.text).or_insert(next)
+    ids.reserve(o.toks.len() / 2);
+    // The non-space tokens of a side: their ids and their places.
+    let mut reduce = |side: &Side<'a>| -> (Vec<u32>, Vec<usize>) {
+        let mut seq = Vec::with_capacity(side.toks.len() / 2 + 1);
+        let mut at = Vec::with_capacity(side.toks.len() / 2 + 1);
+        for (i, t) in side.toks.iter().enumerate().filter(|(_, t)| t.kind != TokenKind::Space) {
+            let next = ids.len() as u32;
+            seq.push(*ids.entry(t.text).or_insert(next));
+            at.push(i);
+        }
+        (seq, at)
     };
-    let a: Vec<u32> = o.toks.iter().map(&mut id).collect();
-    let b: Vec<u32> = n.toks.iter().map(&mut id).collect();
+    let (a, a_at) = reduce(o);
+    let (b, b_at) = reduce(n);
     let deadline = Instant::now() + DEADLINE;
     let diff = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
-    let mut segs: Vec<Seg> = Vec::with_capacity(diff.len());
+    let mut segs: Vec<Seg> = Vec::with_capacity(2 * diff.len() + 1);
+    // Token positions just after the last matched pair.
+    let (mut ox, mut nx) = (0, 0);
     for op in &diff {
         let (tag, old, new) = op.as_tag_tuple();
-        let equal = tag == DiffTag::Equal;
-        if old.is_empty() && new.is_empty() {
+        if tag != DiffTag::Equal {
             continue;
         }
-        match segs.last_mut() {
-            Some(last) if last.equal == equal => {
-                last.old.end = old.end;
-                last.new.end = new.end;
-            }
-            _ => segs.push(Seg { equal, old, new }),
+        for k in 0..old.len() {
+            let (x, y) = (a_at[old.start + k], b_at[new.start + k]);
+            push_edit(o, n, &mut segs, ox..x, nx..y);
+            push_seg(&mut segs, Seg { equal: true, old: x..x + 1, new: y..y + 1 });
+            (ox, nx) = (x + 1, y + 1);
         }
     }
+    push_edit(o, n, &mut segs, ox..o.toks.len(), nx..n.toks.len());
     segs
+}
+
+/// Appends a segment, joined to the last one when both are equal or both
+/// edits; an empty one is left out.
+fn push_seg(segs: &mut Vec<Seg>, seg: Seg) {
+    if seg.old.is_empty() && seg.new.is_empty() {
+        return;
+    }
+    match segs.last_mut() {
+        Some(last) if last.equal == seg.equal => {
+            last.old.end = seg.old.end;
+            last.new.end = seg.new.end;
+        }
+        _ => segs.push(seg),
+    }
+}
+
+/// Appends the edit `old` → `new`, less the tokens both sides start or end
+/// with, which are appended as equal text around it.
+fn push_edit(o: &Side<'_>, n: &Side<'_>, segs: &mut Vec<Seg>, old: Range<usize>, new: Range<usize>) {
+    let same = |x: usize, y: usize| o.toks[x].text == n.toks[y].text;
+    let mut p = 0;
+    while p < old.len() && p < new.len() && same(old.start + p, new.start + p) {
+        p += 1;
+    }
+    let mut s = 0;
+    while s < old.len() - p && s < new.len() - p && same(old.end - 1 - s, new.end - 1 - s) {
+        s += 1;
+    }
+    push_seg(segs, Seg { equal: true, old: old.start..old.start + p, new: new.start..new.start + p });
+    push_seg(segs, Seg { equal: false, old: old.start + p..old.end - s, new: new.start + p..new.end - s });
+    push_seg(segs, Seg { equal: true, old: old.end - s..old.end, new: new.end - s..new.end });
 }
 
 /// 2·matched / (old + new) in word tokens; texts without words count their
@@ -274,39 +320,12 @@ fn cleanup(o: &Side<'_>, n: &Side<'_>, raw: Vec<Seg>) -> Vec<Seg> {
 /// prior written approval of the +}`: the shared ` the ` is not an edit).
 fn factor_common_ends(o: &Side<'_>, n: &Side<'_>, segs: Vec<Seg>) -> Vec<Seg> {
     let mut out: Vec<Seg> = Vec::with_capacity(segs.len() + 2);
-    let push = |out: &mut Vec<Seg>, seg: Seg| {
-        if seg.old.is_empty() && seg.new.is_empty() {
-            return;
-        }
-        match out.last_mut() {
-            Some(last) if last.equal == seg.equal => {
-                last.old.end = seg.old.end;
-                last.new.end = seg.new.end;
-            }
-            _ => out.push(seg),
-        }
-    };
     for seg in segs {
-        if seg.equal || seg.old.is_empty() || seg.new.is_empty() {
-            push(&mut out, seg);
-            continue;
+        if seg.equal {
+            push_seg(&mut out, seg);
+        } else {
+            push_edit(o, n, &mut out, seg.old, seg.new);
         }
-        let same = |a: usize, b: usize| o.toks[a].text == n.toks[b].text;
-        let (mut old, mut new) = (seg.old, seg.new);
-        let mut p = 0;
-        while p < old.len() && p < new.len() && same(old.start + p, new.start + p) {
-            p += 1;
-        }
-        let mut s = 0;
-        while s < old.len() - p && s < new.len() - p && same(old.end - 1 - s, new.end - 1 - s) {
-            s += 1;
-        }
-        push(&mut out, Seg { equal: true, old: old.start..old.start + p, new: new.start..new.start + p });
-        old = old.start + p..old.end - s;
-        new = new.start + p..new.end - s;
-        let (old_end, new_end) = (old.end, new.end);
-        push(&mut out, Seg { equal: false, old, new });
-        push(&mut out, Seg { equal: true, old: old_end..old_end + s, new: new_end..new_end + s });
     }
     out
 }
