@@ -457,7 +457,7 @@ impl<'a> Aligner<'a> {
                     continue;
                 }
                 let alone = containment(&self.old[o].features, &self.new[main].features);
-                let together = containment(&self.old[o].features, &merged(&[&self.new[main].features, nf]));
+                let together = containment(&self.old[o].features, &merged(&self.new[main].features, nf));
                 if together > alone + 0.05 {
                     best = Some((c, o));
                 }
@@ -489,7 +489,7 @@ impl<'a> Aligner<'a> {
                     continue;
                 }
                 let alone = containment(&self.new[n].features, &self.old[main].features);
-                let together = containment(&self.new[n].features, &merged(&[&self.old[main].features, of]));
+                let together = containment(&self.new[n].features, &merged(&self.old[main].features, of));
                 if together > alone + 0.05 {
                     best = Some((c, n));
                 }
@@ -704,26 +704,45 @@ impl FeatureIndex {
         (len / 50).max(8)
     }
 
-    /// The `k` clauses sharing most rare features with `features`.
+    /// The `k` clauses sharing most rare features with `features` (ties: the
+    /// earlier clause). Counted in an array per thread, not a map: a query
+    /// of a long clause adds up tens of thousands of postings.
     fn candidates(&self, features: &[u64], k: usize) -> Vec<usize> {
-        let mut counts: FastMap<usize, u32> = FastMap::default();
-        let mut last = None;
-        for &f in features {
-            if last == Some(f) {
-                continue;
-            }
-            last = Some(f);
-            if let Some(&(start, end)) = self.postings.get(&f) {
-                if (end - start) as usize <= self.rare {
-                    for &i in &self.clauses[start as usize..end as usize] {
-                        *counts.entry(i as usize).or_insert(0) += 1;
+        thread_local! {
+            static COUNTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        COUNTS.with_borrow_mut(|counts| {
+            let mut touched: Vec<u32> = Vec::new();
+            let mut last = None;
+            for &f in features {
+                if last == Some(f) {
+                    continue;
+                }
+                last = Some(f);
+                let Some(&(start, end)) = self.postings.get(&f) else { continue };
+                if (end - start) as usize > self.rare {
+                    continue;
+                }
+                for &i in &self.clauses[start as usize..end as usize] {
+                    let i = i as usize;
+                    if i >= counts.len() {
+                        counts.resize(i + 1, 0);
                     }
+                    if counts[i] == 0 {
+                        touched.push(i as u32);
+                    }
+                    counts[i] += 1;
                 }
             }
-        }
-        let mut v: Vec<(u32, usize)> = counts.into_iter().map(|(i, c)| (c, i)).collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        v.into_iter().take(k).map(|(_, i)| i).collect()
+            let mut v: Vec<(u32, usize)> = touched.iter().map(|&i| (std::mem::take(&mut counts[i as usize]), i as usize)).collect();
+            let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+            if v.len() > k && k > 0 {
+                v.select_nth_unstable_by(k - 1, order);
+                v.truncate(k);
+            }
+            v.sort_by(order);
+            v.into_iter().take(k).map(|(_, i)| i).collect()
+        })
     }
 }
 
@@ -917,9 +936,21 @@ fn containment(part: &[u64], whole: &[u64]) -> f64 {
     intersection(part, whole) as f64 / part.len() as f64
 }
 
-fn merged(lists: &[&Vec<u64>]) -> Vec<u64> {
-    let mut v: Vec<u64> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-    v.sort_unstable();
+/// The union of two feature multisets, sorted: one pass over both.
+fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut v = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            v.push(a[i]);
+            i += 1;
+        } else {
+            v.push(b[j]);
+            j += 1;
+        }
+    }
+    v.extend_from_slice(&a[i..]);
+    v.extend_from_slice(&b[j..]);
     v
 }
 
@@ -1107,6 +1138,17 @@ mod tests {
         #[test]
         fn features_and_key_read_the_fold_of_any_text(t in "[a-zA-Z0-9 \n\t\r\x0B\x0C\x1C\u{85}\u{A0}\u{2003}.,()Ääßǅİកខគឃងចមាត្រា១២៣។៖\u{200B}\u{00AD}\u{17F0}]{0,40}") {
             proptest::prop_assert_eq!(features_and_key(&t), reference(&t));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merged_is_the_sorted_union(mut a in proptest::collection::vec(0u64..20, 0..30), mut b in proptest::collection::vec(0u64..20, 0..30)) {
+            a.sort_unstable();
+            b.sort_unstable();
+            let mut both: Vec<u64> = a.iter().chain(&b).copied().collect();
+            both.sort_unstable();
+            proptest::prop_assert_eq!(merged(&a, &b), both);
         }
     }
 
