@@ -40,7 +40,6 @@ pub use crate::diff::report::ChangeKind;
 use crate::hash::{fnv_byte, FastMap, FNV_OFFSET};
 use crate::structure::{walk_all, Kind, Node};
 use crate::text;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Minimum score for a one-to-one match of changed clauses.
@@ -181,7 +180,7 @@ struct Aligner<'a> {
     /// old index → new indices (one for a match, several for a split).
     old_to: Vec<Option<usize>>,
     new_from: Vec<Option<usize>>,
-    scores: HashMap<(usize, usize), f64>,
+    scores: FastMap<(usize, usize), f64>,
     /// Extra parts: (old, new) pairs attached to an existing match as split/merge parts.
     split_parts: Vec<(usize, usize)>,
     merge_parts: Vec<(usize, usize)>,
@@ -198,7 +197,7 @@ impl<'a> Aligner<'a> {
             new_df: FastMap::default(),
             old_to: vec![None; old.len()],
             new_from: vec![None; new.len()],
-            scores: HashMap::new(),
+            scores: FastMap::default(),
             split_parts: Vec::new(),
             merge_parts: Vec::new(),
         }
@@ -505,17 +504,20 @@ impl<'a> Aligner<'a> {
     fn finish(self) -> Vec<Link> {
         let mut links: Vec<Link> = Vec::new();
         // Group splits and merges by their main pair.
-        let mut split_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut split_of: FastMap<usize, Vec<usize>> = FastMap::default();
         for &(o, n) in &self.split_parts {
             split_of.entry(o).or_default().push(n);
         }
-        let mut merge_into: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut merge_into: FastMap<usize, Vec<usize>> = FastMap::default();
         for &(o, n) in &self.merge_parts {
             merge_into.entry(n).or_default().push(o);
         }
-        let merged_olds: std::collections::HashSet<usize> = self.merge_parts.iter().map(|&(o, _)| o).collect();
-        for o in 0..self.old.len() {
-            if merged_olds.contains(&o) {
+        let mut merged_old = vec![false; self.old.len()];
+        for &(o, _) in &self.merge_parts {
+            merged_old[o] = true;
+        }
+        for (o, &merged) in merged_old.iter().enumerate() {
+            if merged {
                 continue;
             }
             let Some(n) = self.old_to[o] else {

@@ -7,8 +7,8 @@
 //! the later ones get `-2`, `-3` appended: eIds are unique within a version.
 
 use super::node::{Node, ALL_KINDS};
+use crate::hash::FastMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Assigns an eId to every node whose eId is empty (all of them when `keep` is
@@ -75,7 +75,7 @@ fn dedupe(nodes: &mut [Node]) {
     let renames = {
         let mut eids = Vec::new();
         collect_eids(nodes, &mut eids);
-        let mut seen: HashMap<Cow<str>, u32> = HashMap::with_capacity(eids.len());
+        let mut seen: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(eids.len(), Default::default());
         let mut renames: Vec<(usize, String)> = Vec::new();
         for (i, &eid) in eids.iter().enumerate() {
             let count = seen.entry(Cow::Borrowed(eid)).or_insert(0);
@@ -162,7 +162,7 @@ mod tests {
     }
 
     /// The renaming as it was done before: one map of owned eIds, in one pass.
-    fn dedupe_reference(nodes: &mut [Node], seen: &mut HashMap<String, u32>) {
+    fn dedupe_reference(nodes: &mut [Node], seen: &mut std::collections::HashMap<String, u32>) {
         for n in nodes.iter_mut() {
             let count = seen.entry(n.eid.clone()).or_insert(0);
             *count += 1;
@@ -203,7 +203,7 @@ mod tests {
         assign(&mut fast, false);
         let mut slow = tree();
         assign_level(&mut slow, "", false);
-        dedupe_reference(&mut slow, &mut HashMap::new());
+        dedupe_reference(&mut slow, &mut std::collections::HashMap::new());
         assert_eq!(fast, slow);
         let eids: Vec<&str> = fast.iter().map(|n| n.eid.as_str()).collect();
         assert_eq!(eids, ["art_8", "art_8-2", "art_8-2-2", "art_8-3", "sec_1", "sec_1-2", "intro_1", "intro_2"]);
