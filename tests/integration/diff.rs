@@ -22,7 +22,8 @@ fn changed(report: &draftwatch_core::diff::report::DiffReport) -> Vec<(ChangeKin
 
 #[test]
 fn grundgesetz_one_amendment_and_nothing_else() {
-    let r = diff_files(&corpus("de-bundestag/gg/2012-08-02_8e9e7a10.md"), &corpus("de-bundestag/gg/2012-08-06_166018c1.md")).expect("diff");
+    let (r, _) =
+        diff_files(&corpus("de-bundestag/gg/2012-08-02_8e9e7a10.md"), &corpus("de-bundestag/gg/2012-08-06_166018c1.md")).expect("diff");
     // Art. 93 gains point 4c; the cover's "last amended by" names the amending act.
     assert_eq!(
         changed(&r),
@@ -44,7 +45,7 @@ fn formatting_only_commits_have_no_substantive_change() {
         ("de-bundestag/stgb/2012-08-06_98efc656.md", "de-bundestag/stgb/2012-10-18_e3c6d7fe.md"),
         ("de-bundestag/bgb/2012-08-06_6e103c98.md", "de-bundestag/bgb/2012-10-02_6e359b8b.md"),
     ] {
-        let r = diff_files(&corpus(old), &corpus(new)).expect("diff");
+        let (r, _) = diff_files(&corpus(old), &corpus(new)).expect("diff");
         assert_eq!(r.summary.substantive, 0, "{old} → {new}: {:?}", changed(&r));
         assert_eq!((r.summary.added, r.summary.deleted, r.summary.split, r.summary.merged), (0, 0, 0, 0));
     }
@@ -53,7 +54,7 @@ fn formatting_only_commits_have_no_substantive_change() {
 #[test]
 fn us_senate_bill_tiny_change_in_a_large_bill() {
     let dir = "us-uslm/bill-version-samples-september-2024";
-    let r = diff_files(&corpus(&format!("{dir}/S2731_RCS.XML")), &corpus(&format!("{dir}/S2731_IPS.XML"))).expect("diff");
+    let (r, _) = diff_files(&corpus(&format!("{dir}/S2731_RCS.XML")), &corpus(&format!("{dir}/S2731_IPS.XML"))).expect("diff");
     // Only the cover changes (reported → introduced; "indefinitely postponed"): all 97 sections unchanged.
     assert_eq!(r.summary.unchanged, 97);
     assert_eq!(changed(&r), vec![(ChangeKind::Modified, vec!["front_1".to_string()], false)]);

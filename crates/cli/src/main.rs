@@ -3,6 +3,13 @@
 //! only parses arguments and prints. Errors are one sentence on stderr and exit
 //! status 1 (2 for bad usage, from clap).
 
+/// mimalloc, not the system's malloc: a comparison of two large codes makes
+/// hundreds of thousands of small strings on two threads, and glibc's
+/// per-thread arenas grow a page at a time (BGB 2012 -> 2022: 7,300 page
+/// faults with glibc, 400 with mimalloc; 15-25% less time, BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use draftwatch_core::annotate::taxonomy::Right;
 use draftwatch_core::annotate::{Annotation, AnnotationEdit, Filter, NewAnnotation};
@@ -541,11 +548,17 @@ fn run(cli: Cli) -> Result<(), String> {
     let json = cli.json;
     // Comparing two files needs no workspace.
     if let Command::Diff { files: Some(files), changed_only, format, no_color, output, .. } = &cli.command {
-        let report = draftwatch_core::workspace::diff_files(&files[0], &files[1]).map_err(|e| e.to_string())?;
+        let (report, parsed) = draftwatch_core::workspace::diff_files(&files[0], &files[1]).map_err(|e| e.to_string())?;
         let printed = print_diff(&report, if json { "json" } else { format }, *changed_only, *no_color, output.as_deref());
-        // The process ends here: the system takes the report back faster
-        // than freeing its strings one by one would.
-        std::mem::forget(report);
+        // The process ends here: the system takes the memory back faster than
+        // freeing the report's strings one by one, or the allocator tidying
+        // its arenas at exit, would. Everything printed has been flushed.
+        std::mem::forget((report, parsed));
+        #[cfg(unix)]
+        if printed.is_ok() && std::io::Write::flush(&mut std::io::stdout()).is_ok() {
+            // SAFETY: _exit ends the process at once; no state outlives it.
+            unsafe { libc::_exit(0) }
+        }
         return printed;
     }
     let dir = cli.workspace.clone().unwrap_or_else(Workspace::default_dir);
@@ -782,9 +795,9 @@ fn print_diff(
         "json" if changed_only => {
             let mut r = report.clone();
             r.changes.retain(|c| c.kind != draftwatch_core::diff::report::ChangeKind::Unchanged || c.renumbered || c.moved);
-            print_json(&r);
+            print_report_json(&r);
         }
-        "json" => print_json(report),
+        "json" => print_report_json(report),
         "html" => print!("{}", draftwatch_core::diff::html::render_html(report)),
         "text" => {
             let color = !no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -1205,6 +1218,15 @@ impl<'a> From<&'a Node> for JsonNode<'a> {
             text: &n.text,
             children: n.children.iter().map(JsonNode::from).collect(),
         }
+    }
+}
+
+/// A comparison's JSON, written as [`print_json`] would write it, faster.
+fn print_report_json(report: &draftwatch_core::diff::report::DiffReport) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if let Err(e) = report.write_json_pretty(&mut out).and_then(|_| writeln!(out)).and_then(|_| out.flush()) {
+        eprintln!("draftwatch: cannot write JSON: {e}");
     }
 }
 

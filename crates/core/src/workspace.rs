@@ -935,8 +935,9 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })
 }
 
-/// Compares two files without a workspace (`draftwatch diff --files A B`).
-pub fn diff_files(a: &Path, b: &Path) -> Result<DiffReport> {
+/// Compares two files without a workspace (`draftwatch diff --files A B`);
+/// returns the report and the parsed files it was made from.
+pub fn diff_files(a: &Path, b: &Path) -> Result<(DiffReport, Parsed)> {
     // Each file is read, structured and cut into clauses on its own core.
     let prepare = |p: &Path| parse_file(p).map(|tree| (crate::align::clauses(&tree), tree));
     let (old, new) = crate::par::join(|| prepare(a), || prepare(b));
@@ -946,10 +947,15 @@ pub fn diff_files(a: &Path, b: &Path) -> Result<DiffReport> {
     let to = VersionRef { seq: 2, label: name(b), date: None };
     let bill = format!("{} → {}", name(a), name(b));
     let report = crate::diff::compare::compare_clauses(&bill, from, to, (&old, &old_clauses), (&new, &new_clauses));
-    // Freeing two parsed bills (a hundred thousand strings) takes longer
-    // than printing the report: it is done aside, not before returning.
-    std::thread::spawn(move || drop((old, new, old_clauses, new_clauses)));
-    Ok(report)
+    Ok((report, Parsed { _trees: (old, new), _clauses: (old_clauses, new_clauses) }))
+}
+
+/// The two files [`diff_files`] read, parsed: a hundred thousand strings for
+/// a large code. Freeing them takes longer than printing the report, so the
+/// caller chooses when: a process about to exit can leave that to the system.
+pub struct Parsed {
+    _trees: (Vec<Node>, Vec<Node>),
+    _clauses: (Vec<crate::align::Clause>, Vec<crate::align::Clause>),
 }
 
 /// Writes `sources/<sha>` unless it exists; returns the path if written now.

@@ -152,3 +152,74 @@ pub struct DiffReport {
     /// where they stood).
     pub changes: Vec<Change>,
 }
+
+impl DiffReport {
+    /// Writes the report as `serde_json::to_writer_pretty` does, byte for
+    /// byte, with its changes written on every core: a whole bill's
+    /// comparison is megabytes of JSON.
+    pub fn write_json_pretty(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        // The changes stand in the report as they stand in `{"changes": [...]}`,
+        // indented alike: each run of changes is written so, and cut out.
+        #[derive(Serialize)]
+        struct Changes<'a> {
+            changes: &'a [Change],
+        }
+        const OPEN: &[u8] = b"{\n  \"changes\": [";
+        const CLOSE: &[u8] = b"\n  ]\n}";
+        let mut head = serde_json::to_vec_pretty(&self.clone_head()).map_err(std::io::Error::other)?;
+        if self.changes.is_empty() {
+            return w.write_all(&head);
+        }
+        // `"changes": []\n}` becomes `"changes": [` ... `\n  ]\n}`.
+        head.truncate(head.len() - "]\n}".len());
+        w.write_all(&head)?;
+        // Runs of changes, enough of them for the cores to share evenly.
+        let runs: Vec<&[Change]> = self.changes.chunks(self.changes.len().div_ceil(64)).collect();
+        let written = crate::par::map(&runs, |run| serde_json::to_vec_pretty(&Changes { changes: run }));
+        for (i, run) in written.into_iter().enumerate() {
+            let run = run.map_err(std::io::Error::other)?;
+            if i > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(&run[OPEN.len()..run.len() - CLOSE.len()])?;
+        }
+        w.write_all(CLOSE)
+    }
+
+    /// Everything but the changes.
+    fn clone_head(&self) -> DiffReport {
+        DiffReport {
+            bill: self.bill.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            summary: self.summary.clone(),
+            changes: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_json_pretty_is_serde_jsons_pretty_print() {
+        let old = "Article 1\n\nThe Ministry shall register associations.\n\nArticle 2\n\nFees are set by decree.\n\nមាត្រា ៣\n\nសមាគមត្រូវចុះបញ្ជី \"ក\"\\\t។";
+        let new = "Article 1\n\nThe Ministry may register associations.\n\nArticle 2\n\nFees are set by decree.\n\nArticle 3\n\nNew.";
+        let tree = |t: &str| crate::workspace::parse_bytes(t.as_bytes(), "v.txt", None).unwrap().2;
+        let v = |seq: i64| VersionRef { seq, label: format!("v{seq}"), date: None };
+        let report = crate::diff::compare::compare("bill", v(1), v(2), &tree(old), &tree(new));
+        assert!(report.changes.len() >= 3);
+        let json = |r: &DiffReport| {
+            let mut out = Vec::new();
+            r.write_json_pretty(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(json(&report), serde_json::to_string_pretty(&report).unwrap());
+        let empty = report.clone_head();
+        assert_eq!(json(&empty), serde_json::to_string_pretty(&empty).unwrap());
+        // More changes than runs of changes.
+        let many = DiffReport { changes: report.changes.iter().cycle().take(200).cloned().collect(), ..report.clone_head() };
+        assert_eq!(json(&many), serde_json::to_string_pretty(&many).unwrap());
+    }
+}
