@@ -4,6 +4,9 @@
 //! 2. `similar`'s Myers diff runs over the token sequences less their
 //!    whitespace runs, which then go back between the matched tokens (equal
 //!    where both sides have the same run there, part of the edit otherwise).
+//!    In a rewritten clause (a fifth of its tokens or more on one side only)
+//!    Myers sees only the tokens both sides have: the others are in no
+//!    common subsequence, and its cost grows with the edits they make.
 //!    It has a deadline ([`DEADLINE`]): past it, Myers returns a valid but coarser script, so a
 //!    pathological clause costs at most that long. Myers, not Patience:
 //!    Patience anchors on tokens that occur once in each text, and prose is
@@ -219,8 +222,25 @@ fn raw_segments<'a>(o: &Side<'a>, n: &Side<'a>) -> Vec<Seg> {
         }
         (seq, at)
     };
-    let (a, a_at) = reduce(o);
-    let (b, b_at) = reduce(n);
+    let (mut a, mut a_at) = reduce(o);
+    let (mut b, mut b_at) = reduce(n);
+    // A token found on one side only is in no common subsequence. In a
+    // rewritten clause (a fifth of its tokens or more on one side only)
+    // Myers does not see them: its cost grows with the edits, and a rewrite
+    // is mostly edits. A lightly edited clause keeps them, because among
+    // scripts of equal length Myers then picks the one that keeps the
+    // inserted words together ("{+A B+} C" rather than "{+A+} C {+B C+}").
+    let mut on = vec![0u8; ids.len()];
+    a.iter().for_each(|&t| on[t as usize] |= 1);
+    b.iter().for_each(|&t| on[t as usize] |= 2);
+    let keep_shared = |seq: &mut Vec<u32>, at: &mut Vec<usize>| {
+        (*seq, *at) = seq.iter().zip(at.iter()).filter(|(&t, _)| on[t as usize] == 3).map(|(&t, &i)| (t, i)).unzip();
+    };
+    let shared = a.iter().chain(&b).filter(|&&t| on[t as usize] == 3).count();
+    if shared * 5 < (a.len() + b.len()) * 4 {
+        keep_shared(&mut a, &mut a_at);
+        keep_shared(&mut b, &mut b_at);
+    }
     let deadline = Instant::now() + DEADLINE;
     let diff = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
     let mut segs: Vec<Seg> = Vec::with_capacity(2 * diff.len() + 1);
