@@ -174,9 +174,11 @@ struct Aligner<'a> {
     /// for the clauses the exact pass matched).
     old_f: Vec<Vec<u64>>,
     new_f: Vec<Vec<u64>>,
-    /// In how many clauses of each version each feature occurs.
-    old_df: FastMap<u64, u32>,
-    new_df: FastMap<u64, u32>,
+    /// The features of the clauses the exact pass left, numbered: the only
+    /// features ever looked up, and where each occurs in either version.
+    vocab: Vocab,
+    old_occ: Occurrences,
+    new_occ: Occurrences,
     /// old index → new indices (one for a match, several for a split).
     old_to: Vec<Option<usize>>,
     new_from: Vec<Option<usize>>,
@@ -193,8 +195,9 @@ impl<'a> Aligner<'a> {
             new,
             old_f: Vec::new(),
             new_f: Vec::new(),
-            old_df: FastMap::default(),
-            new_df: FastMap::default(),
+            vocab: Vocab::default(),
+            old_occ: Occurrences::default(),
+            new_occ: Occurrences::default(),
             old_to: vec![None; old.len()],
             new_from: vec![None; new.len()],
             scores: FastMap::default(),
@@ -253,11 +256,15 @@ impl<'a> Aligner<'a> {
     /// more than a tenth of all clauses of both versions (and at least 6).
     /// In a bill, common words make any two clauses look alike.
     fn distinctive(&mut self) {
-        // Document frequencies, one version per core.
-        (self.old_df, self.new_df) = crate::par::join(|| doc_freq(self.old), || doc_freq(self.new));
-        let (old_df, new_df) = (&self.old_df, &self.new_df);
-        let df = |f: &u64| old_df.get(f).copied().unwrap_or(0) + new_df.get(f).copied().unwrap_or(0);
-        let limit = ((self.old.len() + self.new.len()) / 10).max(6) as u32;
+        let (old, new) = (self.old, self.new);
+        self.vocab =
+            Vocab::new(unmatched(old, &self.old_to).chain(unmatched(new, &self.new_from)).flat_map(|c| c.features.iter().copied()));
+        // Where they occur (how often: their document frequency), one version per core.
+        let vocab = &self.vocab;
+        (self.old_occ, self.new_occ) = crate::par::join(|| Occurrences::new(old, vocab), || Occurrences::new(new, vocab));
+        let (old_occ, new_occ) = (&self.old_occ, &self.new_occ);
+        let df = |f: &u64| vocab.id(*f).map_or(0, |id| old_occ.of(id).len() + new_occ.of(id).len());
+        let limit = ((self.old.len() + self.new.len()) / 10).max(6);
         let keep = |c: &Clause, matched: bool| -> Vec<u64> {
             if matched {
                 return Vec::new();
@@ -288,11 +295,14 @@ impl<'a> Aligner<'a> {
         }
         // Round 0 knows no places yet: its pairs make them.
         let anchors = if round == 1 { self.anchors() } else { Vec::new() };
-        let index = FeatureIndex::new(self.new, &free_new, None);
+        // Of the new clauses still free, indexed by the features the old
+        // ones will ask about.
+        let wanted = free_old.iter().flat_map(|&o| &self.old_f[o]);
+        let index = FeatureIndex::new(&self.vocab, &self.new_occ, wanted, |n| self.new_from[n].is_none(), free_new.len());
         // Each old clause's candidates are scored on their own: on every core.
         let this = &*self;
         let scored = crate::par::map(&free_old, |&o| {
-            let mut cands = index.candidates(&this.old_f[o], 8);
+            let mut cands = index.candidates(&this.vocab, &this.old_f[o], 8);
             let mut slot = false;
             let place = (round == 1).then(|| {
                 let ((old_prev, prev), (old_next, next)) = nearest_anchors(&anchors, o);
@@ -422,19 +432,12 @@ impl<'a> Aligner<'a> {
         if self.old_to.iter().all(Option::is_some) && self.new_from.iter().all(Option::is_some) {
             return; // nothing left over
         }
-        // Indexes of every clause, over the features the leftovers ask
-        // for that are rare in the other version (the index uses no other).
-        let wanted = |clauses: &[Clause], free: &[Option<usize>], df: &FastMap<u64, u32>, all: usize| {
-            let rare = FeatureIndex::rare(all);
-            let rare_there = |f: &u64| df.get(f).is_some_and(|&d| d as usize <= rare);
-            FeatureSet::new(
-                clauses.iter().zip(free).filter(|(_, m)| m.is_none()).flat_map(|(c, _)| c.features.iter().copied()).filter(rare_there),
-            )
-        };
-        let all_old: Vec<usize> = (0..self.old.len()).collect();
-        let all_new: Vec<usize> = (0..self.new.len()).collect();
-        let old_index = FeatureIndex::new(self.old, &all_old, Some(&wanted(self.new, &self.new_from, &self.old_df, self.old.len())));
-        let new_index = FeatureIndex::new(self.new, &all_new, Some(&wanted(self.old, &self.old_to, &self.new_df, self.new.len())));
+        // Indexes of every clause, over the features the leftovers ask for.
+        let (vocab, all) = (&self.vocab, |_| true);
+        let old_index =
+            FeatureIndex::new(vocab, &self.old_occ, unmatched(self.new, &self.new_from).flat_map(|c| &c.features), all, self.old.len());
+        let new_index =
+            FeatureIndex::new(vocab, &self.new_occ, unmatched(self.old, &self.old_to).flat_map(|c| &c.features), all, self.new.len());
         for n in 0..self.new.len() {
             if self.new_from[n].is_some() {
                 continue;
@@ -444,7 +447,7 @@ impl<'a> Aligner<'a> {
                 .into_iter()
                 .filter_map(|m| self.new_from.get(m).copied().flatten())
                 .collect();
-            let far = old_index.candidates(nf, 4);
+            let far = old_index.candidates(&self.vocab, nf, 4);
             let mut best: Option<(f64, usize)> = None;
             for o in near.iter().chain(&far).copied() {
                 let Some(main) = self.old_to[o] else { continue };
@@ -476,7 +479,7 @@ impl<'a> Aligner<'a> {
                 .into_iter()
                 .filter_map(|m| self.old_to.get(m).copied().flatten())
                 .collect();
-            let far = new_index.candidates(of, 4);
+            let far = new_index.candidates(&self.vocab, of, 4);
             let mut best: Option<(f64, usize)> = None;
             for n in near.iter().chain(&far).copied() {
                 let Some(main) = self.new_from[n] else { continue };
@@ -574,22 +577,6 @@ impl<'a> Aligner<'a> {
     }
 }
 
-/// In how many clauses each feature occurs.
-fn doc_freq(clauses: &[Clause]) -> FastMap<u64, u32> {
-    let mut df: FastMap<u64, u32> = FastMap::default();
-    df.reserve(clauses.len() * 8);
-    for c in clauses {
-        let mut last = None;
-        for &f in &c.features {
-            if last != Some(f) {
-                *df.entry(f).or_insert(0) += 1;
-                last = Some(f);
-            }
-        }
-    }
-    df
-}
-
 /// Marks as moved the matched links outside the longest increasing subsequence
 /// of new positions, taken in old order.
 fn mark_moves(links: &mut [Link]) {
@@ -636,68 +623,131 @@ fn lis(seq: &[usize]) -> Vec<bool> {
     keep
 }
 
-/// A set of features, quick to ask about a feature it lacks: most of a
-/// bill's features, asked about the few of its leftovers.
-struct FeatureSet {
+/// The clauses of a version that are not matched (yet).
+fn unmatched<'c>(clauses: &'c [Clause], to: &'c [Option<usize>]) -> impl Iterator<Item = &'c Clause> + 'c {
+    clauses.iter().zip(to).filter(|(_, m)| m.is_none()).map(|(c, _)| c)
+}
+
+/// Features, numbered in order of first appearance, quick to ask about a
+/// feature they lack: the features of the clauses the exact pass left, a
+/// small part of a bill's, asked about every feature of it.
+#[derive(Default)]
+struct Vocab {
     /// One bit per value of a feature's top 16 bits (features are hashes).
     bits: Vec<u64>,
-    set: FastMap<u64, ()>,
+    ids: FastMap<u64, u32>,
 }
 
-impl FeatureSet {
-    fn new(features: impl Iterator<Item = u64>) -> FeatureSet {
+impl Vocab {
+    fn new(features: impl Iterator<Item = u64>) -> Vocab {
         let mut bits = vec![0u64; 1 << 10];
-        let mut set = FastMap::default();
+        let mut ids = FastMap::default();
         for f in features {
             bits[(f >> 54) as usize] |= 1 << ((f >> 48) & 63);
-            set.insert(f, ());
+            let next = ids.len() as u32;
+            ids.entry(f).or_insert(next);
         }
-        FeatureSet { bits, set }
+        Vocab { bits, ids }
     }
 
-    fn contains(&self, f: u64) -> bool {
-        self.bits[(f >> 54) as usize] & (1 << ((f >> 48) & 63)) != 0 && self.set.contains_key(&f)
+    /// The number of a feature, if it is one of them.
+    fn id(&self, f: u64) -> Option<u32> {
+        if self.bits.get((f >> 54) as usize).is_some_and(|b| b & (1 << ((f >> 48) & 63)) != 0) {
+            self.ids.get(&f).copied()
+        } else {
+            None
+        }
     }
 }
 
-/// Inverted index of rare features over a subset of clauses.
-struct FeatureIndex {
-    /// Feature → its postings, a range of `clauses`.
-    postings: FastMap<u64, (u32, u32)>,
-    /// The clauses of each feature in turn, each feature's in ascending order.
+/// Where each feature of a [`Vocab`] occurs in one version: the clauses
+/// holding it, in ascending order. How many they are is the feature's
+/// document frequency. One pass over the version, one counting sort.
+#[derive(Default)]
+struct Occurrences {
+    /// Feature number → the start of its clauses in `clauses` (one more
+    /// entry: the end of the last).
+    start: Vec<u32>,
     clauses: Vec<u32>,
-    rare: usize,
 }
 
-impl FeatureIndex {
-    /// The index of `subset`; of only the `wanted` features when the
-    /// queries to come are known (a few leftovers against a whole bill).
-    /// Built from one sorted list of (feature, clause) pairs: no list per
-    /// feature to grow.
-    fn new(clauses: &[Clause], subset: &[usize], wanted: Option<&FeatureSet>) -> FeatureIndex {
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
-        for &i in subset {
+impl Occurrences {
+    fn new(clauses: &[Clause], vocab: &Vocab) -> Occurrences {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut start = vec![0u32; vocab.ids.len() + 1];
+        for (i, c) in clauses.iter().enumerate() {
             let mut last = None;
-            for &f in &clauses[i].features {
+            for &f in &c.features {
                 if last != Some(f) {
                     last = Some(f);
-                    if wanted.is_none_or(|w| w.contains(f)) {
-                        pairs.push((f, i as u32));
+                    if let Some(id) = vocab.id(f) {
+                        pairs.push((id, i as u32));
+                        start[id as usize + 1] += 1;
                     }
                 }
             }
         }
-        pairs.sort_unstable();
-        let mut postings: FastMap<u64, (u32, u32)> = FastMap::default();
-        let mut start = 0;
-        for end in 1..=pairs.len() {
-            if end == pairs.len() || pairs[end].0 != pairs[start].0 {
-                postings.insert(pairs[start].0, (start as u32, end as u32));
-                start = end;
-            }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
         }
-        let rare = FeatureIndex::rare(subset.len());
-        FeatureIndex { postings, clauses: pairs.into_iter().map(|(_, i)| i).collect(), rare }
+        let mut next = start.clone();
+        let mut sorted = vec![0u32; pairs.len()];
+        for (id, i) in pairs {
+            sorted[next[id as usize] as usize] = i;
+            next[id as usize] += 1;
+        }
+        Occurrences { start, clauses: sorted }
+    }
+
+    /// The clauses holding feature `id`, ascending.
+    fn of(&self, id: u32) -> &[u32] {
+        &self.clauses[self.start[id as usize] as usize..self.start[id as usize + 1] as usize]
+    }
+}
+
+/// Inverted index of rare features over a subset of a version's clauses.
+struct FeatureIndex {
+    /// Feature number → its postings, a range of `clauses` (empty for a
+    /// feature not asked for, or too common in the subset).
+    postings: Vec<(u32, u32)>,
+    /// The clauses of each feature in turn, each feature's in ascending order.
+    clauses: Vec<u32>,
+}
+
+impl FeatureIndex {
+    /// The index of the `subset_len` clauses `in_subset` admits, of the
+    /// features the queries to come will ask about (`wanted`): a few
+    /// leftovers against a whole bill need a small part of its features.
+    /// A feature in more than [`FeatureIndex::rare`] of them points at none.
+    fn new<'f>(
+        vocab: &Vocab,
+        occ: &Occurrences,
+        wanted: impl Iterator<Item = &'f u64>,
+        in_subset: impl Fn(usize) -> bool,
+        subset_len: usize,
+    ) -> FeatureIndex {
+        let rare = FeatureIndex::rare(subset_len);
+        let mut postings = vec![(0, 0); vocab.ids.len()];
+        let mut done = vec![false; vocab.ids.len()];
+        let mut clauses = Vec::new();
+        for &f in wanted {
+            let Some(id) = vocab.id(f) else { continue };
+            if std::mem::replace(&mut done[id as usize], true) {
+                continue;
+            }
+            let start = clauses.len();
+            for &i in occ.of(id) {
+                if in_subset(i as usize) {
+                    if clauses.len() - start == rare {
+                        clauses.truncate(start); // one too many
+                        break;
+                    }
+                    clauses.push(i);
+                }
+            }
+            postings[id as usize] = (start as u32, clauses.len() as u32);
+        }
+        FeatureIndex { postings, clauses }
     }
 
     /// Features in more clauses than this (of `len`) are too common to
@@ -709,7 +759,7 @@ impl FeatureIndex {
     /// The `k` clauses sharing most rare features with `features` (ties: the
     /// earlier clause). Counted in an array per thread, not a map: a query
     /// of a long clause adds up tens of thousands of postings.
-    fn candidates(&self, features: &[u64], k: usize) -> Vec<usize> {
+    fn candidates(&self, vocab: &Vocab, features: &[u64], k: usize) -> Vec<usize> {
         thread_local! {
             static COUNTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -721,10 +771,8 @@ impl FeatureIndex {
                     continue;
                 }
                 last = Some(f);
-                let Some(&(start, end)) = self.postings.get(&f) else { continue };
-                if (end - start) as usize > self.rare {
-                    continue;
-                }
+                let Some(id) = vocab.id(f) else { continue };
+                let (start, end) = self.postings[id as usize];
                 for &i in &self.clauses[start as usize..end as usize] {
                     let i = i as usize;
                     if i >= counts.len() {
