@@ -78,7 +78,7 @@ pub struct Clause {
     pub text: String,
     /// Hash of the folded (`text::fold_display`) text, for exact matching.
     key: u64,
-    /// Sorted feature hashes (a multiset).
+    /// Feature hashes (a multiset), in the order of the text.
     features: Vec<u64>,
     /// Sorted feature hashes of the heading.
     heading_features: Vec<u64>,
@@ -90,7 +90,7 @@ impl Clause {
         let text = clause_text(n);
         // Parsed text is in display form already.
         let (features, key) = features_and_key(&text);
-        let heading_features = n.heading.as_deref().map(|h| features_and_key(h).0).unwrap_or_default();
+        let heading_features = n.heading.as_deref().map(self::features).unwrap_or_default();
         Clause {
             index,
             eid: n.eid.clone(),
@@ -174,6 +174,10 @@ struct Aligner<'a> {
     /// for the clauses the exact pass matched).
     old_f: Vec<Vec<u64>>,
     new_f: Vec<Vec<u64>>,
+    /// All features of the clauses the exact pass left, sorted (empty for
+    /// the others: their features are only counted).
+    old_all: Vec<Vec<u64>>,
+    new_all: Vec<Vec<u64>>,
     /// The features of the clauses the exact pass left, numbered: the only
     /// features ever looked up, and where each occurs in either version.
     vocab: Vocab,
@@ -195,6 +199,8 @@ impl<'a> Aligner<'a> {
             new,
             old_f: Vec::new(),
             new_f: Vec::new(),
+            old_all: Vec::new(),
+            new_all: Vec::new(),
             vocab: Vocab::default(),
             old_occ: Occurrences::default(),
             new_occ: Occurrences::default(),
@@ -265,20 +271,26 @@ impl<'a> Aligner<'a> {
         let (old_occ, new_occ) = (&self.old_occ, &self.new_occ);
         let df = |f: &u64| vocab.id(*f).map_or(0, |id| old_occ.of(id).len() + new_occ.of(id).len());
         let limit = ((self.old.len() + self.new.len()) / 10).max(6);
-        let keep = |c: &Clause, matched: bool| -> Vec<u64> {
-            if matched {
-                return Vec::new();
-            }
-            let v: Vec<u64> = c.features.iter().copied().filter(|f| df(f) <= limit).collect();
-            // A clause made only of common words keeps them all.
-            if v.is_empty() {
-                c.features.clone()
-            } else {
-                v
-            }
+        // Their features sorted, and the distinctive ones: one version per core.
+        let prepare = |clauses: &[Clause], to: &[Option<usize>]| -> (Vec<Vec<u64>>, Vec<Vec<u64>>) {
+            clauses
+                .iter()
+                .zip(to)
+                .map(|(c, m)| {
+                    if m.is_some() {
+                        return (Vec::new(), Vec::new());
+                    }
+                    let mut all = c.features.clone();
+                    all.sort_unstable();
+                    let v: Vec<u64> = all.iter().copied().filter(|f| df(f) <= limit).collect();
+                    // A clause made only of common words keeps them all.
+                    let distinctive = if v.is_empty() { all.clone() } else { v };
+                    (all, distinctive)
+                })
+                .unzip()
         };
-        self.old_f = self.old.iter().zip(&self.old_to).map(|(c, m)| keep(c, m.is_some())).collect();
-        self.new_f = self.new.iter().zip(&self.new_from).map(|(c, m)| keep(c, m.is_some())).collect();
+        ((self.old_all, self.old_f), (self.new_all, self.new_f)) =
+            crate::par::join(|| prepare(old, &self.old_to), || prepare(new, &self.new_from));
     }
 
     /// Passes 2 and 3. Round 0: the confident pairs (score at least
@@ -379,7 +391,7 @@ impl<'a> Aligner<'a> {
     fn plausible(&self, o: usize, n: usize, score: f64, in_place: bool, slot: bool) -> bool {
         let (a, b) = (&self.old[o], &self.new[n]);
         let text = dice(&self.old_f[o], &self.new_f[n]);
-        let all = dice(&a.features, &b.features);
+        let all = dice(&self.old_all[o], &self.new_all[n]);
         if !in_place {
             return text >= MOVED_TEXT && all >= MOVED_TEXT;
         }
@@ -413,7 +425,7 @@ impl<'a> Aligner<'a> {
         // common words still have a similarity).
         let (af, bf) = (&self.old_f[o], &self.new_f[n]);
         let sim = |x: &[u64], y: &[u64]| if in_order { text_similarity(x, y) } else { dice(x, y) };
-        let text = (sim(af, bf) + sim(&a.features, &b.features)) / 2.0;
+        let text = (sim(af, bf) + sim(&self.old_all[o], &self.new_all[n])) / 2.0;
         let heading = match (a.heading_features.is_empty(), b.heading_features.is_empty()) {
             (true, true) => text,
             (false, false) => dice(&a.heading_features, &b.heading_features),
@@ -442,7 +454,7 @@ impl<'a> Aligner<'a> {
             if self.new_from[n].is_some() {
                 continue;
             }
-            let nf = &self.new[n].features;
+            let nf = &self.new_all[n];
             let near: Vec<usize> = [n.wrapping_sub(1), n + 1, n.wrapping_sub(2), n + 2]
                 .into_iter()
                 .filter_map(|m| self.new_from.get(m).copied().flatten())
@@ -454,12 +466,13 @@ impl<'a> Aligner<'a> {
                 if self.merge_parts.iter().any(|&(_, mn)| mn == main) {
                     continue;
                 }
-                let c = containment(nf, &self.old[o].features);
-                if !part_fits(c, nf, &self.old[o].features, near.contains(&o)) || best.is_some_and(|(b, _)| c <= b) {
+                // (A clause the exact pass matched gains no parts, and has no features here.)
+                let c = containment(nf, &self.old_all[o]);
+                if !part_fits(c, nf, &self.old_all[o], near.contains(&o)) || best.is_some_and(|(b, _)| c <= b) {
                     continue;
                 }
-                let alone = containment(&self.old[o].features, &self.new[main].features);
-                let together = containment(&self.old[o].features, &merged(&self.new[main].features, nf));
+                let alone = containment(&self.old_all[o], &self.new_all[main]);
+                let together = containment(&self.old_all[o], &merged(&self.new_all[main], nf));
                 if together > alone + 0.05 {
                     best = Some((c, o));
                 }
@@ -474,7 +487,7 @@ impl<'a> Aligner<'a> {
             if self.old_to[o].is_some() {
                 continue;
             }
-            let of = &self.old[o].features;
+            let of = &self.old_all[o];
             let near: Vec<usize> = [o.wrapping_sub(1), o + 1, o.wrapping_sub(2), o + 2]
                 .into_iter()
                 .filter_map(|m| self.old_to.get(m).copied().flatten())
@@ -486,12 +499,12 @@ impl<'a> Aligner<'a> {
                 if self.split_parts.iter().any(|&(so, _)| so == main) {
                     continue; // a clause is not both split and merged
                 }
-                let c = containment(of, &self.new[n].features);
-                if !part_fits(c, of, &self.new[n].features, near.contains(&n)) || best.is_some_and(|(b, _)| c <= b) {
+                let c = containment(of, &self.new_all[n]);
+                if !part_fits(c, of, &self.new_all[n], near.contains(&n)) || best.is_some_and(|(b, _)| c <= b) {
                     continue;
                 }
-                let alone = containment(&self.new[n].features, &self.old[main].features);
-                let together = containment(&self.new[n].features, &merged(&self.old[main].features, of));
+                let alone = containment(&self.new_all[n], &self.old_all[main]);
+                let together = containment(&self.new_all[n], &merged(&self.old_all[main], of));
                 if together > alone + 0.05 {
                     best = Some((c, n));
                 }
@@ -675,12 +688,12 @@ impl Occurrences {
     fn new(clauses: &[Clause], vocab: &Vocab) -> Occurrences {
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut start = vec![0u32; vocab.ids.len() + 1];
+        // The last clause each feature was seen in: a clause counts once.
+        let mut seen = vec![u32::MAX; vocab.ids.len()];
         for (i, c) in clauses.iter().enumerate() {
-            let mut last = None;
             for &f in &c.features {
-                if last != Some(f) {
-                    last = Some(f);
-                    if let Some(id) = vocab.id(f) {
+                if let Some(id) = vocab.id(f) {
+                    if std::mem::replace(&mut seen[id as usize], i as u32) != i as u32 {
                         pairs.push((id, i as u32));
                         start[id as usize + 1] += 1;
                     }
@@ -799,13 +812,17 @@ impl FeatureIndex {
 /// Features of a folded text: lower-cased words; inside runs of Khmer, character
 /// trigrams (Khmer has no spaces between words). Sorted, with repeats.
 pub fn features(folded: &str) -> Vec<u64> {
-    features_and_key(folded).0
+    let mut f = features_and_key(folded).0;
+    f.sort_unstable();
+    f
 }
 
 /// The [`features`] of a display-form text's fold (`text::fold_display`),
 /// and a hash of that fold, in one pass without building it: the fold only
 /// drops invisible characters, reads Khmer digits as ASCII and collapses
-/// whitespace, and whitespace separates features anyway.
+/// whitespace, and whitespace separates features anyway. The features come
+/// in the order of the text: only the clauses that the exact pass leaves
+/// are compared, and only theirs are sorted ([`Aligner::distinctive`]).
 fn features_and_key(display: &str) -> (Vec<u64>, u64) {
     let mut out = Vec::with_capacity(display.len() / 6 + 1);
     let mut key = FNV_OFFSET;
@@ -884,7 +901,6 @@ fn features_and_key(display: &str) -> (Vec<u64>, u64) {
     }
     out.extend(word.take());
     khmer.flush(&mut out);
-    out.sort_unstable();
     (out, key)
 }
 
@@ -1006,7 +1022,12 @@ fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
 
 /// Dice similarity of two clauses' texts (0..1).
 pub fn clause_similarity(a: &Clause, b: &Clause) -> f64 {
-    dice(&a.features, &b.features)
+    let sorted = |c: &Clause| {
+        let mut f = c.features.clone();
+        f.sort_unstable();
+        f
+    };
+    dice(&sorted(a), &sorted(b))
 }
 
 /// Is this node kind a group that can hold clauses (for "moved to another chapter")?
@@ -1134,7 +1155,8 @@ mod tests {
     }
 
     /// Features and key in one pass are those of the fold, read as it was
-    /// before: a string per Khmer run, trigram windows, the FNV of the fold.
+    /// before: a string per word and per Khmer run, trigram windows, the
+    /// hash of the fold.
     fn reference(display: &str) -> (Vec<u64>, u64) {
         let fnv = |bytes: &[u8]| bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_byte(h, b));
         let folded = text::fold_display(display);
@@ -1171,6 +1193,11 @@ mod tests {
         (out, fnv(folded.as_bytes()))
     }
 
+    fn sorted((mut f, key): (Vec<u64>, u64)) -> (Vec<u64>, u64) {
+        f.sort_unstable();
+        (f, key)
+    }
+
     #[test]
     fn features_and_key_read_the_fold() {
         for t in [
@@ -1180,14 +1207,14 @@ mod tests {
             "ab\u{200B}cd ២០២៤ x\u{00AD}y ៤៥ ៰៹",
             "ÉCOLE École İstanbul ǅ ΟΔΟΣ",
         ] {
-            assert_eq!(features_and_key(t), reference(t), "{t:?}");
+            assert_eq!(sorted(features_and_key(t)), reference(t), "{t:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn features_and_key_read_the_fold_of_any_text(t in "[a-zA-Z0-9 \n\t\r\x0B\x0C\x1C\u{85}\u{A0}\u{2003}.,()Ääßǅİកខគឃងចមាត្រា១២៣។៖\u{200B}\u{00AD}\u{17F0}]{0,40}") {
-            proptest::prop_assert_eq!(features_and_key(&t), reference(&t));
+            proptest::prop_assert_eq!(sorted(features_and_key(&t)), reference(&t));
         }
     }
 

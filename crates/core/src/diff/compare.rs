@@ -6,6 +6,7 @@ use super::words::{diff_texts, TextDiff};
 use crate::align::{self, Clause};
 use crate::hash::FastMap;
 use crate::structure::Node;
+use std::borrow::Cow;
 use std::sync::atomic::Ordering;
 
 /// Compares two version trees: every clause, plus the provisions outside the
@@ -118,17 +119,19 @@ fn clause_ref(c: &Clause) -> ClauseRef {
     ClauseRef { eid: c.eid.clone(), num: c.num.clone(), num_value: c.num_value.clone(), heading: c.heading.clone() }
 }
 
-/// Texts of several clauses as one: separated by a blank line.
-fn joined(clauses: &[Clause], idx: &[usize]) -> String {
-    idx.iter().map(|&i| clauses[i].text.as_str()).collect::<Vec<_>>().join("\n\n")
+/// Texts of several clauses as one: separated by a blank line (one
+/// clause's, the most common case, is not copied).
+fn joined<'c>(clauses: &'c [Clause], idx: &[usize]) -> Cow<'c, str> {
+    match idx {
+        [i] => Cow::Borrowed(&clauses[*i].text),
+        _ => Cow::Owned(idx.iter().map(|&i| clauses[i].text.as_str()).collect::<Vec<_>>().join("\n\n")),
+    }
 }
 
 /// The change a link makes; `known` is the word diff of its texts if it was done already.
 fn change(old: &[Clause], new: &[Clause], link: &align::Link, known: Option<TextDiff>) -> Change {
     let from: Vec<ClauseRef> = link.old.iter().map(|&i| clause_ref(&old[i])).collect();
     let to: Vec<ClauseRef> = link.new.iter().map(|&i| clause_ref(&new[i])).collect();
-    let old_text = joined(old, &link.old);
-    let new_text = joined(new, &link.new);
     let value = |r: &ClauseRef| r.num_value.clone().or(r.num.clone());
     let renumbered = match (from.first(), to.first()) {
         (Some(f), Some(t)) => value(f) != value(t),
@@ -136,11 +139,11 @@ fn change(old: &[Clause], new: &[Clause], link: &align::Link, known: Option<Text
     };
     let kind = link.kind;
     let (ops, substantive, flags, similarity) = match kind {
-        ChangeKind::Unchanged => (vec![Op { op: OpKind::Equal, text: new_text }], false, Vec::new(), 1.0),
-        ChangeKind::Added => (vec![Op { op: OpKind::Insert, text: new_text }], true, Vec::new(), 0.0),
-        ChangeKind::Deleted => (vec![Op { op: OpKind::Delete, text: old_text }], true, Vec::new(), 0.0),
+        ChangeKind::Unchanged => (vec![Op { op: OpKind::Equal, text: joined(new, &link.new).into_owned() }], false, Vec::new(), 1.0),
+        ChangeKind::Added => (vec![Op { op: OpKind::Insert, text: joined(new, &link.new).into_owned() }], true, Vec::new(), 0.0),
+        ChangeKind::Deleted => (vec![Op { op: OpKind::Delete, text: joined(old, &link.old).into_owned() }], true, Vec::new(), 0.0),
         _ => {
-            let d = known.unwrap_or_else(|| diff_texts(&old_text, &new_text));
+            let d = known.unwrap_or_else(|| diff_texts(&joined(old, &link.old), &joined(new, &link.new)));
             // A split or a merge changes the structure, whatever the words do.
             let substantive = d.substantive || matches!(kind, ChangeKind::Split | ChangeKind::Merged);
             (d.ops, substantive, d.flags, d.similarity)
