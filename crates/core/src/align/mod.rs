@@ -141,7 +141,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<Link> {
     Aligner::settle(old, new).conclude()
 }
 
-/// [`align`], running `early` on a thread of its own while the alignment
+/// [`align`], running `early` on another core while the alignment
 /// finishes. Most pairs are settled by the first passes (identical texts,
 /// confident matches); `early` receives those whose texts differ, as
 /// (old, new) indices, so that their word diffs can start while the
@@ -158,12 +158,14 @@ pub fn align_with<R: Send>(
     let settled: Vec<(usize, usize)> =
         a.old_to.iter().enumerate().filter_map(|(o, n)| n.filter(|&n| old[o].text != new[n].text).map(|n| (o, n))).collect();
     let done = AtomicBool::new(false);
-    std::thread::scope(|s| {
-        let early = s.spawn(|| early(&settled, &done));
-        let links = a.conclude();
-        done.store(true, Ordering::Relaxed);
-        (links, early.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    })
+    crate::par::join(
+        || {
+            let links = a.conclude();
+            done.store(true, Ordering::Relaxed);
+            links
+        },
+        || early(&settled, &done),
+    )
 }
 
 struct Aligner<'a> {
