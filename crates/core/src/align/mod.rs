@@ -334,8 +334,9 @@ impl<'a> Aligner<'a> {
                     continue;
                 }
                 let in_place = place.as_ref().is_some_and(|g| g.contains(&n));
-                let s = this.score(o, n, in_place);
-                let accept = if round == 0 { s >= CONFIDENT } else { this.plausible(o, n, s, in_place, slot) };
+                let texts = (Overlap::of(&this.old_f[o], &this.new_f[n]), Overlap::of(&this.old_all[o], &this.new_all[n]));
+                let s = this.score(o, n, texts, in_place);
+                let accept = if round == 0 { s >= CONFIDENT } else { this.plausible(o, n, texts, s, in_place, slot) };
                 if accept {
                     let bonus = if in_place { ORDER_BONUS } else { 0.0 };
                     pairs.push((s + bonus, o, n));
@@ -390,10 +391,9 @@ impl<'a> Aligner<'a> {
     /// the text counts, and more of it: a heading like "Register of licences"
     /// recurs across a bill, and the domain vocabulary with it, so a deleted
     /// article must not be paired with an added one chapters away for sharing them.
-    fn plausible(&self, o: usize, n: usize, score: f64, in_place: bool, slot: bool) -> bool {
+    fn plausible(&self, o: usize, n: usize, texts: (Overlap, Overlap), score: f64, in_place: bool, slot: bool) -> bool {
         let (a, b) = (&self.old[o], &self.new[n]);
-        let text = dice(&self.old_f[o], &self.new_f[n]);
-        let all = dice(&self.old_all[o], &self.new_all[n]);
+        let (text, all) = (texts.0.dice(), texts.1.dice());
         if !in_place {
             return text >= MOVED_TEXT && all >= MOVED_TEXT;
         }
@@ -419,15 +419,15 @@ impl<'a> Aligner<'a> {
         a.len() >= 2 && a == b
     }
 
-    /// Score of a pair; `in_order` when the new clause lies between the
+    /// Score of a pair whose distinctive and all features overlap as
+    /// `texts` tells; `in_order` when the new clause lies between the
     /// successors of the old one's matched neighbours.
-    fn score(&self, o: usize, n: usize, in_order: bool) -> f64 {
+    fn score(&self, o: usize, n: usize, texts: (Overlap, Overlap), in_order: bool) -> f64 {
         let (a, b) = (&self.old[o], &self.new[n]);
         // Distinctive features decide; all features temper (short clauses of
         // common words still have a similarity).
-        let (af, bf) = (&self.old_f[o], &self.new_f[n]);
-        let sim = |x: &[u64], y: &[u64]| if in_order { text_similarity(x, y) } else { dice(x, y) };
-        let text = (sim(af, bf) + sim(&self.old_all[o], &self.new_all[n])) / 2.0;
+        let sim = |x: Overlap| if in_order { x.in_order() } else { x.dice() };
+        let text = (sim(texts.0) + sim(texts.1)) / 2.0;
         let heading = match (a.heading_features.is_empty(), b.heading_features.is_empty()) {
             (true, true) => text,
             (false, false) => dice(&a.heading_features, &b.heading_features),
@@ -964,24 +964,44 @@ fn intersection(a: &[u64], b: &[u64]) -> usize {
 
 /// Dice coefficient of two feature multisets.
 fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    2.0 * intersection(a, b) as f64 / (a.len() + b.len()) as f64
+    Overlap::of(a, b).dice()
 }
 
-/// Similarity of two clause texts in order: Dice, or, when one text grew or
-/// shrank a lot around the same core (a short article rewritten at length), most
-/// of the shorter one found in the longer (discounted, so an exact pair still
-/// wins). Only for pairs that keep the order: general legal phrasing of a short
-/// clause is "contained" in many long ones elsewhere in a bill.
-fn text_similarity(a: &[u64], b: &[u64]) -> f64 {
-    let d = dice(a, b);
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < 15 {
-        return d;
+/// The sizes of two feature multisets and of their intersection: all that
+/// Dice and containment are made of, from one walk of the sorted lists.
+#[derive(Clone, Copy)]
+struct Overlap {
+    a: usize,
+    b: usize,
+    both: usize,
+}
+
+impl Overlap {
+    fn of(a: &[u64], b: &[u64]) -> Overlap {
+        Overlap { a: a.len(), b: b.len(), both: intersection(a, b) }
     }
-    d.max(0.85 * containment(short, long))
+
+    /// Dice coefficient.
+    fn dice(self) -> f64 {
+        if self.a == 0 && self.b == 0 {
+            return 1.0;
+        }
+        2.0 * self.both as f64 / (self.a + self.b) as f64
+    }
+
+    /// Similarity of two clause texts in order: Dice, or, when one text grew or
+    /// shrank a lot around the same core (a short article rewritten at length), most
+    /// of the shorter one found in the longer (discounted, so an exact pair still
+    /// wins). Only for pairs that keep the order: general legal phrasing of a short
+    /// clause is "contained" in many long ones elsewhere in a bill.
+    fn in_order(self) -> f64 {
+        let d = self.dice();
+        let short = self.a.min(self.b);
+        if short < 15 {
+            return d;
+        }
+        d.max(0.85 * (self.both as f64 / short as f64))
+    }
 }
 
 /// Whether a leftover clause with containment `c` in `whole` can be a split or
