@@ -69,7 +69,7 @@ struct Builder {
 /// Parses blocks into a provision tree with eIds.
 pub fn parse(blocks: &[Block]) -> Vec<Node> {
     // Lines borrow from the normalized blocks; only joined lines are copied.
-    let normalized: Vec<String> = blocks.iter().map(|b| text::normalize(&b.text)).collect();
+    let normalized: Vec<Cow<str>> = blocks.iter().map(|b| text::normalized(&b.text)).collect();
     let lines = lines(blocks, &normalized);
     let style = detect_style(&lines);
     let clause_heading_lines = clauses_have_heading_lines(&lines);
@@ -107,7 +107,7 @@ struct Line<'a> {
 /// Splits blocks into lines at every line that starts a provision; other lines
 /// of a block are wrapped text and are joined to the line before with a space.
 /// `normalized` holds each block's text, normalized.
-fn lines<'a>(blocks: &[Block], normalized: &'a [String]) -> Vec<Line<'a>> {
+fn lines<'a>(blocks: &[Block], normalized: &'a [Cow<'a, str>]) -> Vec<Line<'a>> {
     let mut out: Vec<Line> = Vec::new();
     let mut joined: Vec<bool> = Vec::new();
     for (block, normalized) in blocks.iter().zip(normalized) {

@@ -14,6 +14,7 @@
 pub mod khmer;
 pub(crate) mod numbers;
 
+use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The display form: NFC, Khmer cluster order, `\r\n`/`\r` → `\n`, NBSP → space.
@@ -21,24 +22,28 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Called once per block of every imported draft, so the common case is made
 /// cheap: quick scans decide whether the text is already in display form (no
 /// `\r`, no NBSP, only characters that are NFC whatever surrounds them, no
-/// Khmer), and then it is copied once. German and English law passes them;
-/// only text with other characters (combining marks, Khmer, ...) takes the
-/// full NFC and Khmer passes.
+/// Khmer), and then it is copied once ([`normalized`]: not even that).
+/// German and English law passes them; only text with other characters
+/// (combining marks, Khmer, ...) takes the full NFC and Khmer passes.
 pub fn normalize(s: &str) -> String {
+    normalized(s).into_owned()
+}
+
+/// [`normalize`], borrowing `s` when it is in display form already.
+pub fn normalized(s: &str) -> Cow<'_, str> {
     let full = needs_full_pass(s);
-    let s: std::borrow::Cow<str> =
-        if s.as_bytes().contains(&b'\r') || s.contains('\u{a0}') { replace_line_ends_and_nbsp(s).into() } else { s.into() };
+    let s: Cow<str> = if s.as_bytes().contains(&b'\r') || s.contains('\u{a0}') { replace_line_ends_and_nbsp(s).into() } else { s.into() };
     if !full {
-        return s.into_owned(); // NFC and no Khmer: as it is
+        return s; // NFC and no Khmer: as it is
     }
-    let nfc: std::borrow::Cow<str> = match is_nfc_quick(s.chars()) {
+    let nfc: Cow<str> = match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s,
         _ => s.nfc().collect::<String>().into(),
     };
     if nfc.chars().any(khmer::is_khmer) {
-        khmer::reorder(&nfc)
+        khmer::reorder(&nfc).into()
     } else {
-        nfc.into_owned()
+        nfc
     }
 }
 
