@@ -1252,6 +1252,32 @@ mod tests {
     }
 
     #[test]
+    fn occurrences_count_a_clause_once_and_the_index_skips_common_features() {
+        let text: Vec<String> = (0..10).map(|i| format!("Article {}\n\ncommon alpha alpha word{i}", i + 1)).collect();
+        let mut bill = version(&text.join("\n\n"));
+        bill.extend(version("Article 11\n\nbeta alpha"));
+        let f = |w: &str| features(w)[0];
+        let vocab = Vocab::new(bill.iter().flat_map(|c| c.features.iter().copied()));
+        let occ = Occurrences::new(&bill, &vocab);
+        let id = |w: &str| vocab.id(f(w)).expect("in the vocabulary");
+        // Twice in a clause, once in its postings; ascending.
+        assert_eq!(occ.of(id("alpha")), (0..11).collect::<Vec<u32>>());
+        assert_eq!(occ.of(id("word3")), [3]);
+        assert_eq!(occ.of(id("beta")), [10]);
+        assert_eq!(vocab.id(f("gamma")), None);
+        // Over all eleven clauses, "common" (in ten) is too common to point at one.
+        let all = FeatureIndex::new(&vocab, &occ, [f("common"), f("word3"), f("beta")].iter(), |_| true, bill.len());
+        assert_eq!(all.candidates(&vocab, &features("common word3"), 8), [3]);
+        assert!(all.candidates(&vocab, &features("common"), 8).is_empty());
+        // Over a subset (clauses 8 to 10), it is rare again; ties go to the earlier clause.
+        let some = FeatureIndex::new(&vocab, &occ, [f("common"), f("beta")].iter(), |i| i >= 8, 3);
+        assert_eq!(some.candidates(&vocab, &features("common beta"), 8), [8, 9, 10]);
+        assert_eq!(some.candidates(&vocab, &features("beta common"), 1), [8]);
+        // Features not asked for when the index was built point at nothing.
+        assert!(some.candidates(&vocab, &features("word9"), 8).is_empty());
+    }
+
+    #[test]
     fn lis_marks_the_stable_order() {
         assert_eq!(lis(&[0, 1, 5, 2, 3, 4]), vec![true, true, false, true, true, true]);
         assert_eq!(lis(&[]), Vec::<bool>::new());
