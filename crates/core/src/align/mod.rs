@@ -316,7 +316,7 @@ impl<'a> Aligner<'a> {
         // Each old clause's candidates are scored on their own: on every core.
         let this = &*self;
         let scored = crate::par::map(&free_old, |&o| {
-            let mut cands = index.candidates(&this.vocab, &this.old_f[o], 8);
+            let mut cands = index.candidates(&this.old_f[o], 8);
             let mut slot = false;
             let place = (round == 1).then(|| {
                 let ((old_prev, prev), (old_next, next)) = nearest_anchors(&anchors, o);
@@ -461,7 +461,7 @@ impl<'a> Aligner<'a> {
                 .into_iter()
                 .filter_map(|m| self.new_from.get(m).copied().flatten())
                 .collect();
-            let far = old_index.candidates(&self.vocab, nf, 4);
+            let far = old_index.candidates(nf, 4);
             let mut best: Option<(f64, usize)> = None;
             for o in near.iter().chain(&far).copied() {
                 let Some(main) = self.old_to[o] else { continue };
@@ -494,7 +494,7 @@ impl<'a> Aligner<'a> {
                 .into_iter()
                 .filter_map(|m| self.old_to.get(m).copied().flatten())
                 .collect();
-            let far = new_index.candidates(&self.vocab, of, 4);
+            let far = new_index.candidates(of, 4);
             let mut best: Option<(f64, usize)> = None;
             for n in near.iter().chain(&far).copied() {
                 let Some(main) = self.new_from[n] else { continue };
@@ -721,7 +721,9 @@ impl Occurrences {
 }
 
 /// Inverted index of rare features over a subset of a version's clauses.
-struct FeatureIndex {
+struct FeatureIndex<'v> {
+    /// The numbering of the features it was built with.
+    vocab: &'v Vocab,
     /// Feature number → its postings, a range of `clauses` (empty for a
     /// feature not asked for, or too common in the subset).
     postings: Vec<(u32, u32)>,
@@ -729,18 +731,18 @@ struct FeatureIndex {
     clauses: Vec<u32>,
 }
 
-impl FeatureIndex {
+impl<'v> FeatureIndex<'v> {
     /// The index of the `subset_len` clauses `in_subset` admits, of the
     /// features the queries to come will ask about (`wanted`): a few
     /// leftovers against a whole bill need a small part of its features.
     /// A feature in more than [`FeatureIndex::rare`] of them points at none.
     fn new<'f>(
-        vocab: &Vocab,
+        vocab: &'v Vocab,
         occ: &Occurrences,
         wanted: impl Iterator<Item = &'f u64>,
         in_subset: impl Fn(usize) -> bool,
         subset_len: usize,
-    ) -> FeatureIndex {
+    ) -> FeatureIndex<'v> {
         let rare = FeatureIndex::rare(subset_len);
         let mut postings = vec![(0, 0); vocab.ids.len()];
         let mut done = vec![false; vocab.ids.len()];
@@ -762,7 +764,7 @@ impl FeatureIndex {
             }
             postings[id as usize] = (start as u32, clauses.len() as u32);
         }
-        FeatureIndex { postings, clauses }
+        FeatureIndex { vocab, postings, clauses }
     }
 
     /// Features in more clauses than this (of `len`) are too common to
@@ -774,7 +776,7 @@ impl FeatureIndex {
     /// The `k` clauses sharing most rare features with `features` (ties: the
     /// earlier clause). Counted in an array per thread, not a map: a query
     /// of a long clause adds up tens of thousands of postings.
-    fn candidates(&self, vocab: &Vocab, features: &[u64], k: usize) -> Vec<usize> {
+    fn candidates(&self, features: &[u64], k: usize) -> Vec<usize> {
         thread_local! {
             static COUNTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -786,7 +788,7 @@ impl FeatureIndex {
                     continue;
                 }
                 last = Some(f);
-                let Some(id) = vocab.id(f) else { continue };
+                let Some(id) = self.vocab.id(f) else { continue };
                 let (start, end) = self.postings[id as usize];
                 for &i in &self.clauses[start as usize..end as usize] {
                     let i = i as usize;
@@ -1267,14 +1269,14 @@ mod tests {
         assert_eq!(vocab.id(f("gamma")), None);
         // Over all eleven clauses, "common" (in ten) is too common to point at one.
         let all = FeatureIndex::new(&vocab, &occ, [f("common"), f("word3"), f("beta")].iter(), |_| true, bill.len());
-        assert_eq!(all.candidates(&vocab, &features("common word3"), 8), [3]);
-        assert!(all.candidates(&vocab, &features("common"), 8).is_empty());
+        assert_eq!(all.candidates(&features("common word3"), 8), [3]);
+        assert!(all.candidates(&features("common"), 8).is_empty());
         // Over a subset (clauses 8 to 10), it is rare again; ties go to the earlier clause.
         let some = FeatureIndex::new(&vocab, &occ, [f("common"), f("beta")].iter(), |i| i >= 8, 3);
-        assert_eq!(some.candidates(&vocab, &features("common beta"), 8), [8, 9, 10]);
-        assert_eq!(some.candidates(&vocab, &features("beta common"), 1), [8]);
+        assert_eq!(some.candidates(&features("common beta"), 8), [8, 9, 10]);
+        assert_eq!(some.candidates(&features("beta common"), 1), [8]);
         // Features not asked for when the index was built point at nothing.
-        assert!(some.candidates(&vocab, &features("word9"), 8).is_empty());
+        assert!(some.candidates(&features("word9"), 8).is_empty());
     }
 
     #[test]
