@@ -33,12 +33,12 @@
 //! Cosmetic edits are never flagged: `Shall` → `shall` changes no duty.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::tokens::{is_mark, is_punct, is_space, Token, TokenKind};
 use super::words::{Seg, Side};
+use crate::hash::FastMap;
 use crate::text::{digit_value, is_invisible, khmer::is_khmer, parse_digits};
 
 /// The class of one edit.
@@ -286,7 +286,7 @@ struct Lexicon {
     /// Entries as lower-cased word sequences.
     entries: Vec<Vec<String>>,
     /// The entries by their first word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
     /// The longest entry, in words.
     longest: usize,
     /// Khmer entries, searched inside Khmer text.
@@ -298,7 +298,7 @@ struct Lexicon {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse_lexicon(include_str!("../../data/operative-words.txt")));
 
 fn parse_lexicon(data: &str) -> Lexicon {
-    let mut lex = Lexicon { entries: Vec::new(), by_first: HashMap::new(), longest: 1, khmer: Vec::new(), exclusions: Vec::new() };
+    let mut lex = Lexicon { entries: Vec::new(), by_first: FastMap::default(), longest: 1, khmer: Vec::new(), exclusions: Vec::new() };
     for line in data.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.is_empty() || line.starts_with('[') {

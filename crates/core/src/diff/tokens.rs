@@ -14,12 +14,13 @@
 //!
 //! Concatenating the tokens gives the input back, byte for byte.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
+
+use crate::hash::FastMap;
 
 /// One segmenter for the process: its data is compiled in, so building it is
 /// cheap, but there is no reason to do it per call.
@@ -118,7 +119,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
 /// reuses the tokens found there; a clause with a few edits costs little more
 /// than segmenting one version.
 pub(crate) fn tokens_pair<'a>(old: &'a str, new: &'a str) -> (Vec<Token<'a>>, Vec<Token<'a>>) {
-    let mut seen: HashMap<&'a str, Range<usize>> = HashMap::new();
+    let mut seen: FastMap<&'a str, Range<usize>> = FastMap::default();
     let mut a: Vec<Token<'a>> = Vec::with_capacity(old.len() / 3 + 1);
     for chunk in chunks(old) {
         let start = a.len();

@@ -54,6 +54,12 @@ use crate::hash::FastMap;
 /// coarser script.
 pub const DEADLINE: Duration = Duration::from_millis(200);
 
+/// Pairs with fewer tokens than this (both sides, spaces left out) run
+/// without the [`DEADLINE`]: Myers's worst case on them, every token
+/// different, is a few tens of milliseconds, and reading the clock at each
+/// step of its search cost a twentieth of a bill's word diffs.
+const UNTIMED: usize = 4000;
+
 /// Word-level comparison of two texts: the redline and what it means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -241,8 +247,8 @@ fn raw_segments<'a>(o: &Side<'a>, n: &Side<'a>) -> Vec<Seg> {
         keep_shared(&mut a, &mut a_at);
         keep_shared(&mut b, &mut b_at);
     }
-    let deadline = Instant::now() + DEADLINE;
-    let diff = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
+    let deadline = (a.len() + b.len() >= UNTIMED).then(|| Instant::now() + DEADLINE);
+    let diff = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
     let mut segs: Vec<Seg> = Vec::with_capacity(2 * diff.len() + 1);
     // Token positions just after the last matched pair.
     let (mut ox, mut nx) = (0, 0);
