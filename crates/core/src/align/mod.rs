@@ -267,9 +267,24 @@ impl<'a> Aligner<'a> {
         let (old, new) = (self.old, self.new);
         self.vocab =
             Vocab::new(unmatched(old, &self.old_to).chain(unmatched(new, &self.new_from)).flat_map(|c| c.features.iter().copied()));
-        // Where they occur (how often: their document frequency), one version per core.
+        // Where they occur (how often: their document frequency). Each
+        // clause's are looked up once, on every core; a clause the exact
+        // pass matched has its partner's (the same fold, the same features).
         let vocab = &self.vocab;
-        (self.old_occ, self.new_occ) = crate::par::join(|| Occurrences::new(old, vocab), || Occurrences::new(new, vocab));
+        let new_ids = crate::par::map(new, |c| vocab.ids(&c.features));
+        let free: Vec<&Clause> = unmatched(old, &self.old_to).collect();
+        let free_ids = crate::par::map(&free, |c| vocab.ids(&c.features));
+        let mut free_ids = free_ids.iter();
+        let old_ids: Vec<&[u32]> = (self.old_to.iter())
+            .map(|m| match m {
+                Some(n) => &new_ids[*n][..],
+                None => free_ids.next().expect("one per unmatched clause"),
+            })
+            .collect();
+        (self.old_occ, self.new_occ) = crate::par::join(
+            || Occurrences::new(old_ids.iter().copied(), vocab.len()),
+            || Occurrences::new(new_ids.iter().map(Vec::as_slice), vocab.len()),
+        );
         let (old_occ, new_occ) = (&self.old_occ, &self.new_occ);
         let df = |f: &u64| vocab.id(*f).map_or(0, |id| old_occ.of(id).len() + new_occ.of(id).len());
         let limit = ((self.old.len() + self.new.len()) / 10).max(6);
@@ -284,7 +299,18 @@ impl<'a> Aligner<'a> {
                     }
                     let mut all = c.features.clone();
                     all.sort_unstable();
-                    let v: Vec<u64> = all.iter().copied().filter(|f| df(f) <= limit).collect();
+                    // A feature's repeats are together: one look-up for them all.
+                    let mut last = None;
+                    let v: Vec<u64> = (all.iter().copied())
+                        .filter(|&f| match last {
+                            Some((g, rare)) if g == f => rare,
+                            _ => {
+                                let rare = df(&f) <= limit;
+                                last = Some((f, rare));
+                                rare
+                            }
+                        })
+                        .collect();
                     // A clause made only of common words keeps them all.
                     let distinctive = if v.is_empty() { all.clone() } else { v };
                     (all, distinctive)
@@ -673,11 +699,43 @@ impl Vocab {
             None
         }
     }
+
+    /// How many features it numbers.
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The numbers of those of `features` it has, each once.
+    fn ids(&self, features: &[u64]) -> Vec<u32> {
+        thread_local! {
+            // Per feature number, the call that last saw it (this thread's).
+            static SEEN: std::cell::RefCell<(Vec<u32>, u32)> = const { std::cell::RefCell::new((Vec::new(), 0)) };
+        }
+        SEEN.with_borrow_mut(|(seen, call)| {
+            *call = call.wrapping_add(1);
+            if *call == 0 {
+                seen.fill(0);
+                *call = 1;
+            }
+            if seen.len() < self.len() {
+                seen.resize(self.len(), 0);
+            }
+            let mut out = Vec::new();
+            for &f in features {
+                if let Some(id) = self.id(f) {
+                    if std::mem::replace(&mut seen[id as usize], *call) != *call {
+                        out.push(id);
+                    }
+                }
+            }
+            out
+        })
+    }
 }
 
 /// Where each feature of a [`Vocab`] occurs in one version: the clauses
 /// holding it, in ascending order. How many they are is the feature's
-/// document frequency. One pass over the version, one counting sort.
+/// document frequency. A counting sort of the clauses' feature numbers.
 #[derive(Default)]
 struct Occurrences {
     /// Feature number → the start of its clauses in `clauses` (one more
@@ -687,29 +745,25 @@ struct Occurrences {
 }
 
 impl Occurrences {
-    fn new(clauses: &[Clause], vocab: &Vocab) -> Occurrences {
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut start = vec![0u32; vocab.ids.len() + 1];
-        // The last clause each feature was seen in: a clause counts once.
-        let mut seen = vec![u32::MAX; vocab.ids.len()];
-        for (i, c) in clauses.iter().enumerate() {
-            for &f in &c.features {
-                if let Some(id) = vocab.id(f) {
-                    if std::mem::replace(&mut seen[id as usize], i as u32) != i as u32 {
-                        pairs.push((id, i as u32));
-                        start[id as usize + 1] += 1;
-                    }
-                }
+    /// From each clause's feature numbers ([`Vocab::ids`], each once), in
+    /// clause order; `features`: how many numbers there are.
+    fn new<'i>(clauses: impl Iterator<Item = &'i [u32]> + Clone, features: usize) -> Occurrences {
+        let mut start = vec![0u32; features + 1];
+        for ids in clauses.clone() {
+            for &id in ids {
+                start[id as usize + 1] += 1;
             }
         }
         for k in 1..start.len() {
             start[k] += start[k - 1];
         }
         let mut next = start.clone();
-        let mut sorted = vec![0u32; pairs.len()];
-        for (id, i) in pairs {
-            sorted[next[id as usize] as usize] = i;
-            next[id as usize] += 1;
+        let mut sorted = vec![0u32; start[features] as usize];
+        for (i, ids) in clauses.enumerate() {
+            for &id in ids {
+                sorted[next[id as usize] as usize] = i as u32;
+                next[id as usize] += 1;
+            }
         }
         Occurrences { start, clauses: sorted }
     }
@@ -1412,7 +1466,8 @@ mod tests {
         bill.extend(version("Article 11\n\nbeta alpha"));
         let f = |w: &str| features(w)[0];
         let vocab = Vocab::new(bill.iter().flat_map(|c| c.features.iter().copied()));
-        let occ = Occurrences::new(&bill, &vocab);
+        let ids: Vec<Vec<u32>> = bill.iter().map(|c| vocab.ids(&c.features)).collect();
+        let occ = Occurrences::new(ids.iter().map(Vec::as_slice), vocab.len());
         let id = |w: &str| vocab.id(f(w)).expect("in the vocabulary");
         // Twice in a clause, once in its postings; ascending.
         assert_eq!(occ.of(id("alpha")), (0..11).collect::<Vec<u32>>());
