@@ -116,9 +116,12 @@ pub fn clause_text(n: &Node) -> String {
     }
 }
 
-/// The clauses of a version tree, in document order.
+/// The clauses of a version tree, in document order. On every core: a
+/// comparison prepares its two versions side by side, and the core done
+/// with the shorter one takes a share of the other's clauses.
 pub fn clauses(tree: &[Node]) -> Vec<Clause> {
-    walk_all(tree).into_iter().filter(|n| n.kind.is_clause()).enumerate().map(|(i, n)| Clause::from_node(i, n)).collect()
+    let nodes: Vec<(usize, &Node)> = walk_all(tree).into_iter().filter(|n| n.kind.is_clause()).enumerate().collect();
+    crate::par::map(&nodes, |&(i, n)| Clause::from_node(i, n))
 }
 
 /// One entry of an alignment.
