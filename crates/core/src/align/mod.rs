@@ -858,14 +858,19 @@ impl<'v> FeatureIndex<'v> {
                     counts[i] += 1;
                 }
             }
-            let mut v: Vec<(u32, usize)> = touched.iter().map(|&i| (std::mem::take(&mut counts[i as usize]), i as usize)).collect();
-            let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-            if v.len() > k && k > 0 {
-                v.select_nth_unstable_by(k - 1, order);
-                v.truncate(k);
+            // The best k (a handful), kept in order as the touched clauses go
+            // by: cheaper than selecting among hundreds.
+            let better = |a: (u32, usize), b: (u32, usize)| a.0 > b.0 || a.0 == b.0 && a.1 < b.1;
+            let mut best: Vec<(u32, usize)> = Vec::with_capacity(k + 1);
+            for &i in &touched {
+                let c = (std::mem::take(&mut counts[i as usize]), i as usize);
+                if best.len() == k && !best.last().is_some_and(|&w| better(c, w)) {
+                    continue;
+                }
+                best.insert(best.partition_point(|&b| better(b, c)), c);
+                best.truncate(k);
             }
-            v.sort_by(order);
-            v.into_iter().take(k).map(|(_, i)| i).collect()
+            best.into_iter().map(|(_, i)| i).collect()
         })
     }
 }
