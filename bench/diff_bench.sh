@@ -226,9 +226,9 @@ echo
 ratio() {
     local a=${R["BGB 2012→2022|draftwatch diff --files --format json"]:-} b=${R["BGB 2012→2022|git diff --no-index --word-diff=porcelain"]:-}
     case "$a $b" in *timeout* | *failed*) echo "Ratio draftwatch / git diff on the BGB pair: n/a (a run did not finish)"; return ;; esac
-    awk -v ta="${a% *}" -v ma="${a#* }" -v tb="${b% *}" -v mb="${b#* }" 'BEGIN {
-        printf "**Ratio draftwatch / git diff --word-diff on the BGB pair: time %s, peak RSS %.1fx**\n",
-            (tb > 0 ? sprintf("%.1fx", ta / tb) : "n/a (git took no measurable time)"), ma / mb }'
+    awk -v n="$RUNS" -v ta="${a% *}" -v ma="${a#* }" -v tb="${b% *}" -v mb="${b#* }" 'BEGIN {
+        printf "**Ratio draftwatch / git diff --word-diff on the BGB pair, from the medians of %d runs above: time %s, peak RSS %.1fx** (%d runs move by a fifth on this machine: read the time ratio from the head-to-head below)\n",
+            n, (tb > 0 ? sprintf("%.1fx", ta / tb) : "n/a (git took no measurable time)"), ma / mb, n }'
 }
 ratio
 echo
