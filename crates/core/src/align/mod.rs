@@ -1006,9 +1006,9 @@ fn load8(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(x)
 }
 
-/// The hash of a word, lower-cased: of its UTF-8 bytes, eight at a time.
-/// Where a run of ASCII letters and digits begins a block, the block is
-/// read from the text in one load.
+/// The hash of a word, lower-cased: of its UTF-8 bytes in blocks of eight
+/// from the word's start, whatever pieces they come in (a run of ASCII
+/// letters and digits eight bytes at a time, other letters one by one).
 #[derive(Default)]
 struct WordHash {
     h: u64,
