@@ -215,3 +215,30 @@ fn position_export_and_bundle_commands() {
     // The other workspace was seeded with the same a2i drafts: only the annotation work is new.
     assert_eq!((r["versions_added"].as_u64(), r["annotations_added"].as_u64(), r["positions_added"].as_u64()), (Some(0), Some(1), Some(1)));
 }
+
+/// `--changed-only` leaves out the clauses nothing happened to (same text,
+/// number and place), in JSON as in text; the summary still counts them.
+/// Khmer drafts: LANGO v1 → v2 renumbers most articles and keeps three as
+/// they were.
+#[test]
+fn diff_changed_only_leaves_out_what_did_not_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (crate::util::draft("lango/v1.md"), crate::util::draft("lango/v2.txt"));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["diff", "--files", a.to_str().unwrap(), b.to_str().unwrap(), "--no-color"];
+        args.extend(extra);
+        let (ok, out, err) = draftwatch(dir.path(), &args);
+        assert!(ok, "{err}");
+        out
+    };
+    let all: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    let some: serde_json::Value = serde_json::from_str(&run(&["--format", "json", "--changed-only"])).unwrap();
+    let changed = |c: &&serde_json::Value| c["kind"] != "unchanged" || c["renumbered"] == true || c["moved"] == true;
+    let every = all["changes"].as_array().unwrap();
+    let kept: Vec<&serde_json::Value> = every.iter().filter(changed).collect();
+    assert_eq!(every.len() - kept.len(), 3);
+    assert_eq!(some["changes"].as_array().unwrap().iter().collect::<Vec<_>>(), kept);
+    assert_eq!(some["summary"], all["summary"]);
+    let unchanged = |text: &str| text.matches("(text unchanged)").count();
+    assert_eq!(unchanged(&run(&["--format", "text"])) - unchanged(&run(&["--format", "text", "--changed-only"])), 3);
+}

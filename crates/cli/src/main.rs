@@ -792,11 +792,7 @@ fn print_diff(
         return Err("--output is for --format docx and pdf; redirect text, json and html with >".into());
     }
     match format {
-        "json" if changed_only => {
-            let mut r = report.clone();
-            r.changes.retain(|c| c.kind != draftwatch_core::diff::report::ChangeKind::Unchanged || c.renumbered || c.moved);
-            print_report_json(&r);
-        }
+        "json" if changed_only => print_report_json(&report.changed_only()),
         "json" => print_report_json(report),
         "html" => print!("{}", draftwatch_core::diff::html::render_html(report)),
         "text" => {

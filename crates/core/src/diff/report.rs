@@ -153,7 +153,21 @@ pub struct DiffReport {
     pub changes: Vec<Change>,
 }
 
+impl Change {
+    /// Whether anything happened to the clause: its text, its number or its
+    /// place changed (what `--changed-only` keeps).
+    pub fn changed(&self) -> bool {
+        self.kind != ChangeKind::Unchanged || self.renumbered || self.moved
+    }
+}
+
 impl DiffReport {
+    /// The report with only the changes that [`Change::changed`] (the
+    /// summary still counts them all).
+    pub fn changed_only(&self) -> DiffReport {
+        DiffReport { changes: self.changes.iter().filter(|c| c.changed()).cloned().collect(), ..self.clone_head() }
+    }
+
     /// Writes the report as `serde_json::to_writer_pretty` does, byte for
     /// byte, with its changes written on every core: a whole bill's
     /// comparison is megabytes of JSON.

@@ -37,7 +37,7 @@ pub fn render_text(report: &DiffReport, color: bool, changed_only: bool) -> Stri
         s.unchanged, s.modified, s.split, s.merged, s.added, s.deleted, s.renumbered, s.moved, s.substantive
     );
     for c in &report.changes {
-        if changed_only && c.kind == ChangeKind::Unchanged && !c.renumbered && !c.moved {
+        if changed_only && !c.changed() {
             continue;
         }
         out.push('\n');
