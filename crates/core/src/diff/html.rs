@@ -320,7 +320,7 @@ fn head(out: &mut String, report: &DiffReport) {
     out.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
     out.push_str("<meta name=\"generator\" content=\"Draftwatch\">\n");
     out.push_str("<title>");
-    escape_into(out, &format!("{}: {} → {} · Draftwatch comparison", report.bill, report.from.label, report.to.label));
+    escape_into(out, &format!("{} · Draftwatch comparison", report.title(&report.from.label, &report.to.label)));
     out.push_str("</title>\n<style>\n");
     out.push_str(CSS);
     out.push_str("</style>\n</head>\n");

@@ -162,6 +162,18 @@ impl Change {
 }
 
 impl DiffReport {
+    /// Its title, given how the two versions are named: the bill and the
+    /// versions (`a2i: 2 → 3`), or the versions alone when the bill is named
+    /// after them (two files compared with `--files`).
+    pub fn title(&self, from: &str, to: &str) -> String {
+        let versions = format!("{from} → {to}");
+        if self.bill == versions {
+            versions
+        } else {
+            format!("{}: {versions}", self.bill)
+        }
+    }
+
     /// The report with only the changes that [`Change::changed`] (the
     /// summary still counts them all).
     pub fn changed_only(&self) -> DiffReport {
@@ -232,6 +244,10 @@ mod tests {
         assert_eq!(json(&report), serde_json::to_string_pretty(&report).unwrap());
         let empty = report.clone_head();
         assert_eq!(json(&empty), serde_json::to_string_pretty(&empty).unwrap());
+        // A bill named after its versions (two files compared) is named once.
+        assert_eq!(report.title("v1", "v2"), "bill: v1 → v2");
+        let files = DiffReport { bill: "a.md → b.txt".into(), ..report.clone_head() };
+        assert_eq!(files.title("a.md", "b.txt"), "a.md → b.txt");
         // More changes than runs of changes.
         let many = DiffReport { changes: report.changes.iter().cycle().take(200).cloned().collect(), ..report.clone_head() };
         assert_eq!(json(&many), serde_json::to_string_pretty(&many).unwrap());

@@ -23,12 +23,7 @@ pub fn render_text(report: &DiffReport, color: bool, changed_only: bool) -> Stri
         "{}",
         paint(
             BOLD,
-            &format!(
-                "{}: {} → {}",
-                report.bill,
-                version(&report.from.label, report.from.date.as_deref()),
-                version(&report.to.label, report.to.date.as_deref())
-            )
+            &report.title(&version(&report.from.label, report.from.date.as_deref()), &version(&report.to.label, report.to.date.as_deref()))
         )
     );
     let _ = writeln!(

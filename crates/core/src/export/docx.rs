@@ -119,7 +119,7 @@ pub fn position(d: &PositionDetail, rights: &[Right]) -> Vec<u8> {
 /// The author is best the newer version's label: the drafters of that
 /// version made the changes.
 pub fn comparison(r: &DiffReport, author: &str, date: &str) -> Vec<u8> {
-    let mut body = para(Some("Title"), &run(&format!("{}: {} → {}", r.bill, r.from.label, r.to.label), false));
+    let mut body = para(Some("Title"), &run(&r.title(&r.from.label, &r.to.label), false));
     let s = &r.summary;
     body.push_str(&para(
         None,
@@ -157,7 +157,7 @@ pub fn comparison(r: &DiffReport, author: &str, date: &str) -> Vec<u8> {
         body.push_str(&para(Some("Heading2"), &run(&format!("{name} ({})", what.join(", ")), false)));
         body.push_str(&tracked(&c.ops, author, date, &mut rev));
     }
-    package(&body, &format!("{}: {} → {}", r.bill, r.from.label, r.to.label), "en")
+    package(&body, &r.title(&r.from.label, &r.to.label), "en")
 }
 
 /// Paragraphs for a clause's ops: equal text as it is, inserted text in
