@@ -57,7 +57,9 @@ else
     log "building the release CLI (cargo build --release -p draftwatch-cli)"
     cargo build --release -p draftwatch-cli >&2
 fi
-"$DW" diff --help 2>/dev/null | grep -q -- '--files' || { log "diff_bench: $DW has no 'diff --files'"; exit 1; }
+# The help is read whole first: `grep -q` stops at the first match, and under
+# pipefail the CLI's write into the closed pipe failed the check now and then.
+grep -q -- '--files' <<<"$("$DW" diff --help 2>/dev/null)" || { log "diff_bench: $DW has no 'diff --files'"; exit 1; }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/draftwatch-bench.XXXXXX")
 if [ "${KEEP:-0}" = 1 ]; then log "keeping $TMP"; else trap 'rm -rf "$TMP"' EXIT; fi
