@@ -908,6 +908,13 @@ fn features_and_key(display: &str) -> (Vec<u64>, u64) {
     let mut word: Option<WordHash> = None;
     let mut khmer = KhmerRun::default();
     let mut buf = [0u8; 4];
+    // A character of the fold: the whitespace run before it, if any, is one space.
+    fn visible(key: &mut u64, space: &mut bool, started: &mut bool) {
+        if std::mem::take(space) {
+            *key = fnv_byte(*key, b' ');
+        }
+        *started = true;
+    }
     // The end of a word: its feature, and its place in the key.
     let end_word = |word: &mut Option<WordHash>, out: &mut Vec<u64>, key: &mut u64| {
         if let Some(w) = word.take() {
@@ -920,11 +927,7 @@ fn features_and_key(display: &str) -> (Vec<u64>, u64) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            if space {
-                key = fnv_byte(key, b' ');
-                space = false;
-            }
-            started = true;
+            visible(&mut key, &mut space, &mut started);
             khmer.flush(&mut out);
             let w = word.get_or_insert_with(WordHash::default);
             loop {
@@ -960,11 +963,7 @@ fn features_and_key(display: &str) -> (Vec<u64>, u64) {
             khmer.flush(&mut out);
             continue;
         }
-        if space {
-            key = fnv_byte(key, b' ');
-            space = false;
-        }
-        started = true;
+        visible(&mut key, &mut space, &mut started);
         // Latin-1 letters (German, French ...) without the Unicode tables.
         let latin1 = matches!(c, 'À'..='ÿ') && !matches!(c, '×' | '÷');
         if latin1 || !text::khmer::is_khmer(c) && c.is_alphanumeric() {
