@@ -17,6 +17,7 @@
 pub mod align;
 pub mod annotate;
 pub mod diff;
+pub mod error;
 pub mod export;
 mod hash;
 pub mod ingest;
@@ -28,7 +29,8 @@ pub mod structure;
 pub mod text;
 pub mod workspace;
 
-pub use workspace::{Error, ImportOptions, Workspace};
+pub use error::{Error, Result};
+pub use workspace::{ImportOptions, Workspace};
 
 /// ts-rs takes its settings from `.cargo/config.toml`, which cargo reads only
 /// when started inside the repository: without them it would write `bigint`s

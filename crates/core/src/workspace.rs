@@ -12,9 +12,11 @@
 //! workspace exactly as it was.
 
 use crate::diff::report::{ClauseRef, DiffReport, VersionRef};
+use crate::error::{Conflict, NotFound};
+pub use crate::error::{Error, Result};
 use crate::ingest::{self, Content, Format, IngestError};
-use crate::search::{self, Progress, SearchError, SearchIndex};
-use crate::store::{self, StoreError};
+use crate::search::{self, Progress, SearchIndex};
+use crate::store;
 use crate::structure::{self, Kind, Node};
 use crate::{annotate, positions};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -28,101 +30,6 @@ mod seed {
 
 /// Environment variable naming the workspace folder.
 pub const WORKSPACE_ENV: &str = "DRAFTWATCH_WORKSPACE";
-
-/// Why a workspace operation failed. Messages are sentences a person can act on.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The file could not be read as a bill.
-    #[error("{path}: {source}")]
-    Ingest {
-        /// The file.
-        path: String,
-        /// Why.
-        source: IngestError,
-    },
-    /// The database failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// A file-system operation failed.
-    #[error("{what}: {source}")]
-    Io {
-        /// What we were doing.
-        what: String,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// The same file is already in the workspace.
-    #[error("already imported as version {seq} of {bill}")]
-    AlreadyImported {
-        /// Bill slug.
-        bill: String,
-        /// Version number.
-        seq: i64,
-    },
-    /// No such bill.
-    #[error("there is no bill \"{0}\" in this workspace; `draftwatch bills` lists them")]
-    UnknownBill(String),
-    /// No such version.
-    #[error("bill {bill} has no version \"{reference}\"; use a number, a label or `latest` (`draftwatch versions {bill}` lists them)")]
-    UnknownVersion {
-        /// Bill slug.
-        bill: String,
-        /// What was asked for.
-        reference: String,
-    },
-    /// No such clause.
-    #[error("version {version} of {bill} has no clause numbered \"{num}\"")]
-    UnknownClause {
-        /// Bill slug.
-        bill: String,
-        /// Version label.
-        version: String,
-        /// The clause number asked for.
-        num: String,
-    },
-    /// A value given by the user is not valid.
-    #[error("{0}")]
-    Invalid(String),
-    /// A bill had no provisions after parsing.
-    #[error("{0}: no provisions were found in the document")]
-    Empty(String),
-    /// The search index or a query failed.
-    #[error(transparent)]
-    Search(#[from] SearchError),
-}
-
-impl Error {
-    /// A stable machine code for the IPC boundary and `--json` errors.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Ingest { source, .. } => match source {
-                IngestError::NoTextLayer => "no_text_layer",
-                IngestError::TooLarge { .. } => "too_large",
-                IngestError::BadEncoding { .. } => "bad_encoding",
-                IngestError::ZipBomb { .. } => "zip_bomb",
-                _ => "bad_file",
-            },
-            Error::Store(_) => "database",
-            Error::Io { .. } => "io",
-            Error::AlreadyImported { .. } => "already_imported",
-            Error::UnknownBill(_) | Error::UnknownVersion { .. } | Error::UnknownClause { .. } => "not_found",
-            Error::Invalid(_) => "invalid",
-            Error::Empty(_) => "empty",
-            Error::Search(SearchError::Query(_)) => "invalid_query",
-            Error::Search(SearchError::Busy) => "busy",
-            Error::Search(_) => "index",
-        }
-    }
-}
-
-impl From<rusqlite::Error> for Error {
-    fn from(e: rusqlite::Error) -> Self {
-        Error::Store(StoreError::Sqlite(e))
-    }
-}
-
-/// Result alias for workspace operations.
-pub type Result<T> = std::result::Result<T, Error>;
 
 /// Where a version came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,7 +64,7 @@ impl Provenance {
             "leaked" => Provenance::Leaked,
             "translation" => Provenance::Translation,
             "unofficial" => Provenance::Unofficial,
-            _ => return Err(Error::Invalid(format!("unknown provenance \"{s}\": use official, leaked, translation or unofficial"))),
+            _ => return Err(Error::invalid("provenance", format!("unknown provenance \"{s}\": use official, leaked, translation or unofficial"))),
         })
     }
 }
@@ -316,6 +223,11 @@ impl Workspace {
         &self.conn
     }
 
+    /// Today's date (UTC, `YYYY-MM-DD`) from the workspace's clock.
+    pub fn today(&self) -> Result<String> {
+        Ok(self.conn.query_row("SELECT date('now')", [], |r| r.get(0))?)
+    }
+
     /// Imports the sample bills of `drafts/` (embedded at build time).
     pub fn seed(&mut self) -> Result<Vec<ImportReport>> {
         let mut reports = Vec::new();
@@ -323,7 +235,7 @@ impl Workspace {
         // Originals before translations, so `translation_of` resolves.
         let mut parsed: Vec<(String, Manifest)> = Vec::new();
         for (path, bytes) in manifests {
-            let m: Manifest = serde_json::from_slice(bytes).map_err(|e| Error::Invalid(format!("drafts/{path}: {e}")))?;
+            let m: Manifest = serde_json::from_slice(bytes).map_err(|e| Error::invalid("drafts", format!("drafts/{path}: {e}")))?;
             parsed.push((path.trim_end_matches("/manifest.json").to_string(), m));
         }
         parsed.sort_by_key(|(_, m)| m.translation_of.is_some());
@@ -334,7 +246,7 @@ impl Workspace {
                     .iter()
                     .find(|(p, _)| *p == rel)
                     .map(|(_, b)| *b)
-                    .ok_or_else(|| Error::Invalid(format!("drafts/{rel} is listed in the manifest but missing")))?;
+                    .ok_or_else(|| Error::invalid("drafts", format!("drafts/{rel} is listed in the manifest but missing")))?;
                 let opts = ImportOptions {
                     bill: m.slug.clone(),
                     title: Some(m.title.clone()),
@@ -361,7 +273,7 @@ impl Workspace {
         let bytes = read_file(path)?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
         self.import_bytes(&bytes, &name, opts).map_err(|e| match e {
-            Error::Ingest { source, .. } => Error::Ingest { path: shown, source },
+            Error::Refused { source, .. } => Error::Refused { path: shown, source },
             other => other,
         })
     }
@@ -380,7 +292,7 @@ impl Workspace {
             })
             .optional()?
         {
-            return Err(Error::AlreadyImported { bill, seq });
+            return Err(Conflict::AlreadyImported { bill, seq }.into());
         }
         // Read and parse everything before touching the workspace.
         let parsed = parse_bytes(bytes, file_name, opts.format)?;
@@ -464,7 +376,7 @@ impl Workspace {
         }
         if let Some(v) = &opts.version {
             let bill =
-                opts.bill.as_deref().ok_or_else(|| Error::Invalid("--version needs --bill: versions are numbered per bill".into()))?;
+                opts.bill.as_deref().ok_or_else(|| Error::invalid("version", "--version needs --bill: versions are numbered per bill".into()))?;
             req.version = Some(self.version_info(bill, v)?.seq);
         }
         if opts.latest {
@@ -738,7 +650,7 @@ impl Workspace {
             "pdf" => crate::export::pdf::from_docx(&crate::export::docx::position(&d, &rights)),
             "md" | "markdown" => Ok(crate::export::position_markdown(&d, &rights).into_bytes()),
             "html" => Ok(crate::export::position_html(&d, &rights).into_bytes()),
-            other => Err(Error::Invalid(format!("a position exports as docx, pdf, md or html, not \"{other}\""))),
+            other => Err(Error::invalid("format", format!("a position exports as docx, pdf, md or html, not \"{other}\""))),
         }
     }
 
@@ -751,7 +663,7 @@ impl Workspace {
                 let label = bill.map(|b| format!("Draftwatch annotations on {b}")).unwrap_or_else(|| "Draftwatch annotations".into());
                 Ok(serde_json::to_string_pretty(&crate::export::w3c::collection(&list, &label)).expect("json"))
             }
-            other => Err(Error::Invalid(format!("annotations export as csv or w3c, not \"{other}\""))),
+            other => Err(Error::invalid("format", format!("annotations export as csv or w3c, not \"{other}\""))),
         }
     }
 
@@ -762,8 +674,8 @@ impl Workspace {
     /// Returns (added, already there).
     pub fn annotations_import_w3c(&mut self, json: &str) -> Result<(usize, usize)> {
         let v: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| Error::Invalid(format!("not JSON: {e} (line {}, column {})", e.line(), e.column())))?;
-        let items = crate::export::w3c::read(&v).map_err(Error::Invalid)?;
+            serde_json::from_str(json).map_err(|e| Error::invalid("file", format!("not JSON: {e} (line {}, column {})", e.line(), e.column())))?;
+        let items = crate::export::w3c::read(&v).map_err(|m| Error::invalid("file", m))?;
         let mut targets = Vec::new();
         for it in &items {
             targets.push(self.clause_target(&it.new.bill, &it.new.version, &it.eid)?);
@@ -828,7 +740,7 @@ impl Workspace {
                 continue;
             }
             let bytes = checked.sources.get(&v.sha256).ok_or_else(|| {
-                Error::Invalid(format!("this bundle is refused: version \"{}\" has no file in it; nothing was imported", v.label))
+                Error::BundleRefused(format!("version \"{}\" has no file in it", v.label))
             })?;
             if let Some(d) = &v.date {
                 validate_date(d)?;
@@ -897,13 +809,13 @@ impl<'c> ClauseTexts<'c> {
             std::collections::hash_map::Entry::Vacant(e) => e.insert(load_tree(self.conn, version_id)?),
         };
         let node = structure::walk_all(tree).into_iter().find(|n| n.eid == eid).map(crate::align::clause_text);
-        node.ok_or_else(|| Error::Invalid(format!("provision {eid} is missing from its version")))
+        node.ok_or_else(|| NotFound::Provision(eid.to_string()).into())
     }
 }
 
 /// Reads and structures a file's bytes: (format, what the importer said, tree).
 pub fn parse_bytes(bytes: &[u8], file_name: &str, format: Option<Format>) -> Result<(Format, ingest::Ingested, Vec<Node>)> {
-    let ingest_err = |source| Error::Ingest { path: file_name.to_string(), source };
+    let ingest_err = |source| Error::Refused { path: file_name.to_string(), source };
     let format = match format {
         Some(f) => f,
         None => ingest::detect(bytes, Some(file_name)).map_err(ingest_err)?,
@@ -914,7 +826,7 @@ pub fn parse_bytes(bytes: &[u8], file_name: &str, format: Option<Format>) -> Res
         Content::Blocks(b) => structure::parse(b),
     };
     if tree.is_empty() {
-        return Err(Error::Empty(file_name.to_string()));
+        return Err(Error::Refused { path: file_name.to_string(), source: IngestError::NoProvisions });
     }
     Ok((format, ingested, tree))
 }
@@ -930,7 +842,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })?;
     if meta.len() > ingest::MAX_FILE_BYTES {
-        return Err(Error::Ingest { path: shown, source: IngestError::TooLarge { size: meta.len(), max: ingest::MAX_FILE_BYTES } });
+        return Err(Error::Refused { path: shown, source: IngestError::TooLarge { size: meta.len(), max: ingest::MAX_FILE_BYTES } });
     }
     std::fs::read(path).map_err(|source| Error::Io { what: format!("cannot read {shown}"), source })
 }
@@ -997,7 +909,7 @@ pub(crate) fn store_version(
             let taken: bool =
                 tx.query_row("SELECT EXISTS(SELECT 1 FROM versions WHERE bill_id = ?1 AND label = ?2)", params![bill_id, l], |r| r.get(0))?;
             if taken {
-                return Err(Error::Invalid(format!("bill {} already has a version labelled \"{l}\"; choose another --label", opts.bill)));
+                return Err(Conflict::DuplicateLabel { bill: opts.bill.clone(), label: l.clone() }.into());
             }
             l
         }
@@ -1109,7 +1021,7 @@ impl Workspace {
             .find(|n| n.kind.is_clause() && (n.num.as_deref() == Some(num) || wanted.is_some() && n.num_value == wanted || n.eid == num));
         match found {
             Some(n) => Ok(n.clone()),
-            None => Err(Error::UnknownClause { bill: bill.into(), version: self.version_info(bill, reference)?.label, num: num.into() }),
+            None => Err(NotFound::Clause { bill: bill.into(), version: self.version_info(bill, reference)?.label, num: num.into() }.into()),
         }
     }
 
@@ -1266,7 +1178,7 @@ impl Workspace {
         self.conn
             .query_row("SELECT id FROM bills WHERE slug = ?1", [bill], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| Error::UnknownBill(bill.to_string()))
+            .ok_or_else(|| NotFound::Bill(bill.to_string()).into())
     }
 
     /// Resolves a version reference: sequence number, label, or `latest`.
@@ -1288,7 +1200,7 @@ impl Workspace {
                 })
                 .optional()?
         };
-        found.ok_or_else(|| Error::UnknownVersion { bill: bill.to_string(), reference: reference.to_string() })
+        found.ok_or_else(|| NotFound::Version { bill: bill.to_string(), reference: reference.to_string() }.into())
     }
 }
 
@@ -1427,7 +1339,7 @@ pub(crate) fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>>
 /// Tree loading inside lineage code, which speaks rusqlite errors.
 fn into_sqlite(e: Error) -> rusqlite::Error {
     match e {
-        Error::Store(StoreError::Sqlite(e)) => e,
+        Error::Store(store::StoreError::Sqlite(e)) => e,
         other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(other.to_string()))),
     }
 }
@@ -1461,7 +1373,7 @@ fn validate_slug(slug: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Invalid(format!(
+        Err(Error::invalid("bill", format!(
             "\"{slug}\" is not a valid bill slug: use 1 to 64 lower-case letters, digits, '-' or '_' (e.g. lango-2015)"
         )))
     }
@@ -1469,7 +1381,7 @@ fn validate_slug(slug: &str) -> Result<()> {
 
 /// Checks a `YYYY-MM-DD` calendar date.
 pub fn validate_date(d: &str) -> Result<()> {
-    let bad = || Error::Invalid(format!("\"{d}\" is not a date: write it as YYYY-MM-DD, e.g. 2019-01-14"));
+    let bad = || Error::invalid("date", format!("\"{d}\" is not a date: write it as YYYY-MM-DD, e.g. 2019-01-14"));
     let parts: Vec<&str> = d.split('-').collect();
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return Err(bad());

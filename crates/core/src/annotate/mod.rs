@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::diff::report::ClauseRef;
-use crate::workspace::{Error, Result};
+use crate::error::{Error, Result};
 use anchor::{Anchor, Placement, Quote, Successor};
 
 /// What a clause does to a right.
@@ -60,7 +60,7 @@ impl Impact {
     pub fn parse(s: &str) -> Result<Impact> {
         let s = s.trim().to_lowercase().replace('-', "_");
         Impact::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| {
-            Error::Invalid(format!(
+            Error::invalid("impact", format!(
                 "impact \"{s}\" is not one of {}",
                 Impact::ALL.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
             ))
@@ -101,7 +101,7 @@ impl Status {
     pub fn parse(s: &str) -> Result<Status> {
         let s = s.trim().to_lowercase();
         Status::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| {
-            Error::Invalid(format!(
+            Error::invalid("status", format!(
                 "status \"{s}\" is not one of {}",
                 Status::ALL.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", ")
             ))
@@ -342,7 +342,7 @@ pub(crate) fn log(conn: &Connection, uid: &str, author: &str, action: &str, chan
 /// The organisation id of a short name (error if unknown).
 pub(crate) fn org_id(conn: &Connection, short: &str) -> Result<i64> {
     conn.query_row("SELECT id FROM organisations WHERE short_name = ?1", [short], |r| r.get(0)).optional()?.ok_or_else(|| {
-        Error::Invalid(format!("there is no organisation \"{short}\"; add it with `draftwatch org add` (`draftwatch org list` lists them)"))
+        Error::from(crate::error::NotFound::Organisation(short.to_string()))
     })
 }
 
@@ -358,17 +358,17 @@ pub(crate) fn insert(
     uid: Option<&str>,
 ) -> Result<i64> {
     if na.title.trim().is_empty() {
-        return Err(Error::Invalid("an annotation needs a title".into()));
+        return Err(Error::invalid("title", "an annotation needs a title"));
     }
     if na.author.trim().is_empty() {
-        return Err(Error::Invalid("an annotation needs an author".into()));
+        return Err(Error::invalid("author", "an annotation needs an author"));
     }
     taxonomy::check(conn, &na.rights)?;
     let impact = Impact::parse(na.impact.as_deref().unwrap_or("restricts"))?;
     let status = Status::parse(na.status.as_deref().unwrap_or("draft"))?;
     let org = na.org.as_deref().filter(|o| !o.is_empty()).map(|o| org_id(conn, o)).transpose()?;
     let quote = match &na.quote {
-        Some(q) => Some(Quote::find(clause_text, &crate::text::normalize(q), na.quote_start).map_err(Error::Invalid)?),
+        Some(q) => Some(Quote::find(clause_text, &crate::text::normalize(q), na.quote_start).map_err(|m| Error::invalid("quote", m))?),
         None => None,
     };
     let (bill_id, lineage): (i64, Option<String>) = conn.query_row(
@@ -376,7 +376,7 @@ pub(crate) fn insert(
         [provision_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let lineage = lineage.ok_or_else(|| Error::Invalid("this clause has no lineage yet; reopen the workspace".into()))?;
+    let lineage = lineage.ok_or_else(|| Error::from(crate::error::Conflict::State("this clause has no lineage yet; reopen the workspace".into())))?;
     let uid = uid.map(str::to_string).unwrap_or_else(new_uid);
     let at = now(conn)?;
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
@@ -475,7 +475,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Annotation> {
 pub fn get(conn: &Connection, id: i64) -> Result<Annotation> {
     conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
         .optional()?
-        .ok_or_else(|| Error::Invalid(format!("there is no annotation {id} (`draftwatch annotate list` lists them)")))
+        .ok_or_else(|| Error::from(crate::error::NotFound::Annotation(id)))
 }
 
 /// An annotation by uid, if the workspace has it.
@@ -603,7 +603,7 @@ pub(crate) fn edit(conn: &Connection, id: i64, e: &AnnotationEdit, author: &str)
 pub(crate) fn reply(conn: &Connection, id: i64, author: &str, org: Option<&str>, body: &str) -> Result<Reply> {
     let a = get(conn, id)?;
     if body.trim().is_empty() || author.trim().is_empty() {
-        return Err(Error::Invalid("a reply needs an author and some text".into()));
+        return Err(Error::invalid("text", "a reply needs an author and some text"));
     }
     let org_id = org.filter(|o| !o.is_empty()).map(|o| org_id(conn, o)).transpose()?;
     let r = Reply {
@@ -736,12 +736,12 @@ pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> 
     match d {
         Decision::Confirm => {
             if a.clause.is_none() {
-                return Err(Error::Invalid(format!(
+                return Err(Error::from(crate::error::Conflict::State(format!(
                     "annotation {id} has no clause to confirm (the clause was deleted): re-attach it to a clause or close it"
                 )));
             }
             if a.anchor == Anchor::Orphaned && a.quote.is_some() {
-                return Err(Error::Invalid(format!(
+                return Err(Error::from(crate::error::Conflict::State(format!(
                     "the quote of annotation {id} is no longer in its clause: re-attach it with a new quote, or close it"
                 )));
             }
@@ -752,11 +752,11 @@ pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> 
         Decision::Reattach { provision_id, text, quote, quote_start } => {
             let v: i64 = conn.query_row("SELECT version_id FROM provisions WHERE id = ?1", [provision_id], |r| r.get(0))?;
             if v != version_id {
-                return Err(Error::Invalid("re-attach to a clause of the version the annotation is on".into()));
+                return Err(Error::invalid("clause", "re-attach to a clause of the version the annotation is on"));
             }
             let quote = quote
                 .as_deref()
-                .map(|q| Quote::find(text, &crate::text::normalize(q), *quote_start).map_err(Error::Invalid))
+                .map(|q| Quote::find(text, &crate::text::normalize(q), *quote_start).map_err(|m| Error::invalid("quote", m)))
                 .transpose()?;
             let lineage: Option<String> = conn.query_row("SELECT lineage FROM provisions WHERE id = ?1", [provision_id], |r| r.get(0))?;
             if let Some(l) = lineage {

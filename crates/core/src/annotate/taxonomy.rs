@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-use crate::workspace::{Error, Result};
+use crate::error::{Error, Result};
 
 /// One right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,7 +72,7 @@ pub fn check(conn: &Connection, ids: &[String]) -> Result<()> {
     for id in ids {
         if find(conn, id)?.is_none() {
             let known: Vec<String> = all(conn)?.into_iter().map(|r| r.id).collect();
-            return Err(Error::Invalid(format!(
+            return Err(Error::invalid("right", format!(
                 "\"{id}\" is not a right of the taxonomy; use one of {} (or add it with `draftwatch right add`)",
                 known.join(", ")
             )));
@@ -84,13 +84,13 @@ pub fn check(conn: &Connection, ids: &[String]) -> Result<()> {
 /// Adds a user entry. Ids are lower-case letters, digits and `_`.
 pub fn add(conn: &Connection, r: &Right) -> Result<()> {
     if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-        return Err(Error::Invalid(format!("a right's id is lower-case letters, digits and _ (like due_process), not \"{}\"", r.id)));
+        return Err(Error::invalid("id", format!("a right's id is lower-case letters, digits and _ (like due_process), not \"{}\"", r.id)));
     }
     if r.en.trim().is_empty() {
-        return Err(Error::Invalid("a right needs an English label".into()));
+        return Err(Error::invalid("label", "a right needs an English label"));
     }
     if find(conn, &r.id)?.is_some() {
-        return Err(Error::Invalid(format!("the taxonomy already has a right \"{}\"", r.id)));
+        return Err(crate::error::Conflict::DuplicateRight(r.id.clone()).into());
     }
     conn.execute(
         "INSERT INTO rights (id, label_en, label_km, refs) VALUES (?1, ?2, ?3, ?4)",

@@ -32,7 +32,7 @@ use crate::annotate::anchor::Quote;
 use crate::annotate::taxonomy::Right;
 use crate::annotate::{Event, Reply};
 use crate::positions::Organisation;
-use crate::workspace::{Error, Result};
+use crate::error::{Error, Result};
 
 /// The manifest's `format` value.
 pub const FORMAT: &str = "draftwatch-bundle";
@@ -225,7 +225,7 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
     let (bill_id, title, lang): (i64, String, Option<String>) = conn
         .query_row("SELECT id, title, lang FROM bills WHERE slug = ?1", [bill], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
-        .ok_or_else(|| Error::UnknownBill(bill.into()))?;
+        .ok_or_else(|| crate::error::NotFound::Bill(bill.into()))?;
     let mut stmt = conn.prepare(
         "SELECT v.seq, v.label, v.date, v.stage, v.lang, v.provenance, v.source_sha256, COALESCE(s.file_name, v.source_sha256) \
          FROM versions v JOIN sources s ON s.sha256 = v.source_sha256 WHERE v.bill_id = ?1 ORDER BY v.seq",
@@ -359,7 +359,7 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
         let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        let io = |e: zip::result::ZipError| Error::Invalid(format!("cannot write the bundle: {e}"));
+        let io = |e: zip::result::ZipError| Error::Io { what: "cannot write the bundle".into(), source: std::io::Error::other(e) };
         zip.start_file("manifest.json", opts).map_err(io)?;
         zip.write_all(&json).map_err(|e| io(e.into()))?;
         zip.start_file("manifest.sha256", opts).map_err(io)?;
@@ -389,7 +389,7 @@ pub struct Checked {
 
 /// Reads and checks a bundle without touching any workspace.
 pub fn check(bytes: &[u8]) -> Result<Checked> {
-    let bad = |why: String| Error::Invalid(format!("this bundle is refused: {why}; nothing was imported"));
+    let bad = Error::BundleRefused;
     if bytes.len() as u64 > MAX_BUNDLE_BYTES {
         return Err(bad(format!("it is larger than {} MB", MAX_BUNDLE_BYTES / (1024 * 1024))));
     }
@@ -476,7 +476,7 @@ pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, rep
     let provision = |version: &str, eid: &Option<String>| -> Result<(i64, Option<i64>)> {
         let v = *versions
             .get(version)
-            .ok_or_else(|| Error::Invalid(format!("the bundle refers to a version it does not carry ({version})")))?;
+            .ok_or_else(|| Error::BundleRefused(format!("the bundle refers to a version it does not carry ({version})")))?;
         let p = match eid {
             Some(e) => {
                 tx.query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![v, e], |r| r.get(0)).optional()?

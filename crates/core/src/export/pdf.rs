@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::workspace::{Error, Result};
+use crate::error::{Error, Result};
 
 /// Longest a conversion may take.
 pub const TIMEOUT: Duration = Duration::from_secs(120);
@@ -30,7 +30,7 @@ pub fn soffice() -> Option<PathBuf> {
 /// Converts DOCX bytes to PDF bytes.
 pub fn from_docx(docx: &[u8]) -> Result<Vec<u8>> {
     let soffice = soffice().ok_or_else(|| {
-        Error::Invalid(
+        Error::Unavailable(
             "PDF export needs LibreOffice (the `soffice` program), which is not installed; install it (Debian/Ubuntu: \
              libreoffice-writer-nogui), or export DOCX or HTML and print that"
                 .into(),
@@ -62,7 +62,7 @@ pub fn from_docx(docx: &[u8]) -> Result<Vec<u8>> {
                 None if start.elapsed() > TIMEOUT => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(Error::Invalid(format!("LibreOffice did not finish the PDF within {} s", TIMEOUT.as_secs())));
+                    return Err(Error::Unavailable(format!("LibreOffice did not finish the PDF within {} s", TIMEOUT.as_secs())));
                 }
                 None => std::thread::sleep(Duration::from_millis(50)),
             }
@@ -72,7 +72,7 @@ pub fn from_docx(docx: &[u8]) -> Result<Vec<u8>> {
             use std::io::Read;
             let _ = e.read_to_string(&mut err);
         }
-        std::fs::read(dir.join("document.pdf")).map_err(|_| Error::Invalid(format!("LibreOffice wrote no PDF: {}", err.trim())))
+        std::fs::read(dir.join("document.pdf")).map_err(|_| Error::Unavailable(format!("LibreOffice wrote no PDF: {}", err.trim())))
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result

@@ -196,6 +196,9 @@ pub enum IngestError {
     /// The document holds no text at all.
     #[error("the document contains no text")]
     NoText,
+    /// The text was read but no provisions were found in it.
+    #[error("no provisions were found in the document")]
+    NoProvisions,
 }
 
 /// Result alias for ingest.

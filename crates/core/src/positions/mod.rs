@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::new_uid;
-use crate::workspace::{Error, Result};
+use crate::error::{Error, Result};
 
 /// A member organisation of a coalition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,13 +30,13 @@ pub struct Organisation {
 pub fn add(conn: &Connection, o: &Organisation) -> Result<Organisation> {
     let short = o.short_name.trim();
     if short.is_empty() || short.chars().any(char::is_whitespace) {
-        return Err(Error::Invalid(format!("an organisation's short name is one word (like CCC or ADHOC), not \"{short}\"")));
+        return Err(Error::invalid("short", format!("an organisation's short name is one word (like CCC or ADHOC), not \"{short}\"")));
     }
     if o.name.trim().is_empty() {
-        return Err(Error::Invalid("an organisation needs a name".into()));
+        return Err(Error::invalid("name", "an organisation needs a name"));
     }
     if find(conn, short)?.is_some() {
-        return Err(Error::Invalid(format!("there is already an organisation \"{short}\"")));
+        return Err(crate::error::Conflict::DuplicateOrganisation(short.to_string()).into());
     }
     let o = Organisation {
         uid: if o.uid.is_empty() { new_uid() } else { o.uid.clone() },
@@ -103,7 +103,7 @@ impl EndorsementState {
             "endorsed" => EndorsementState::Endorsed,
             "declined" => EndorsementState::Declined,
             "withdrawn" => EndorsementState::Withdrawn,
-            other => return Err(Error::Invalid(format!("endorsement \"{other}\" is not one of invited, endorsed, declined, withdrawn"))),
+            other => return Err(Error::invalid("state", format!("endorsement \"{other}\" is not one of invited, endorsed, declined, withdrawn"))),
         })
     }
 }
@@ -182,10 +182,10 @@ pub struct PositionDetail {
 /// Creates a position on version `version_id` of its bill.
 pub fn create(conn: &Connection, version_id: i64, title: &str, intro: &str, closing: &str, lang: &str) -> Result<i64> {
     if title.trim().is_empty() {
-        return Err(Error::Invalid("a joint position needs a title".into()));
+        return Err(Error::invalid("title", "a joint position needs a title"));
     }
     if !matches!(lang, "en" | "km") {
-        return Err(Error::Invalid(format!("a position is written in en or km, not \"{lang}\"")));
+        return Err(Error::invalid("lang", format!("a position is written in en or km, not \"{lang}\"")));
     }
     let bill_id: i64 = conn.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
     let at = crate::annotate::now(conn)?;
@@ -220,7 +220,7 @@ fn position_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Position> {
 pub fn get(conn: &Connection, id: i64) -> Result<Position> {
     conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], position_row)
         .optional()?
-        .ok_or_else(|| Error::Invalid(format!("there is no joint position {id} (`draftwatch position list` lists them)")))
+        .ok_or_else(|| Error::from(crate::error::NotFound::Position(id)))
 }
 
 /// Every position, newest first.
@@ -234,7 +234,7 @@ pub fn list_positions(conn: &Connection) -> Result<Vec<Position>> {
 pub fn edit(conn: &Connection, id: i64, title: Option<&str>, intro: Option<&str>, closing: Option<&str>) -> Result<()> {
     get(conn, id)?;
     if title.is_some_and(|t| t.trim().is_empty()) {
-        return Err(Error::Invalid("a joint position needs a title".into()));
+        return Err(Error::invalid("title", "a joint position needs a title"));
     }
     let at = crate::annotate::now(conn)?;
     for (col, v) in [("title", title), ("intro", intro), ("closing", closing)] {
@@ -251,7 +251,7 @@ pub fn add_item(conn: &Connection, id: i64, annotation_id: i64, at: Option<usize
     let p = get(conn, id)?;
     let a = crate::annotate::get(conn, annotation_id)?;
     if a.bill != p.bill {
-        return Err(Error::Invalid(format!("annotation {annotation_id} is on bill {}, the position on bill {}", a.bill, p.bill)));
+        return Err(Error::invalid("annotation", format!("annotation {annotation_id} is on bill {}, the position on bill {}", a.bill, p.bill)));
     }
     let on_version: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM annotation_placements pl JOIN positions p ON p.version_id = pl.version_id \
@@ -260,7 +260,7 @@ pub fn add_item(conn: &Connection, id: i64, annotation_id: i64, at: Option<usize
         |r| r.get(0),
     )?;
     if !on_version {
-        return Err(Error::Invalid(format!("annotation {annotation_id} was never placed on {} (the position's version)", p.version_label)));
+        return Err(Error::invalid("annotation", format!("annotation {annotation_id} was never placed on {} (the position's version)", p.version_label)));
     }
     let mut order = item_ids(conn, id)?;
     order.retain(|x| *x != annotation_id);
@@ -273,7 +273,7 @@ pub fn add_item(conn: &Connection, id: i64, annotation_id: i64, at: Option<usize
 pub fn remove_item(conn: &Connection, id: i64, annotation_id: i64) -> Result<()> {
     let mut order = item_ids(conn, id)?;
     if !order.contains(&annotation_id) {
-        return Err(Error::Invalid(format!("annotation {annotation_id} is not an item of position {id}")));
+        return Err(Error::invalid("annotation", format!("annotation {annotation_id} is not an item of position {id}")));
     }
     order.retain(|x| *x != annotation_id);
     write_order(conn, id, &order)

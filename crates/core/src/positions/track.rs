@@ -121,7 +121,7 @@ pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
     if bill != p.bill || against_seq <= p.version {
-        return Err(crate::Error::Invalid(format!(
+        return Err(crate::Error::invalid("against", format!(
             "score a position against a later version of {} (the position is on version {})",
             p.bill, p.version
         )));
