@@ -8,13 +8,10 @@
 //! file is [`Error::Refused`]; an outside program is [`Error::Unavailable`];
 //! the database, the index or the file system failed.
 //!
-//! This module depends only on the error types of the layers below it
-//! ([`ingest`](crate::ingest), [`store`](crate::store), [`search`](crate::search)),
-//! so every module can use it without a cycle.
-
-use crate::ingest::IngestError;
-use crate::search::SearchError;
-use crate::store::StoreError;
+//! The errors of the layers ([`IngestError`] of the importers, [`StoreError`]
+//! of the database, [`SearchError`] of the index) are defined here too, and
+//! re-exported by their modules: this module depends on no other module of
+//! the crate, so every module can use it without a cycle.
 
 /// Why a workspace operation failed. Messages are sentences a person can act on.
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +126,109 @@ pub enum Conflict {
     /// The record is not in a state that allows this (a sentence saying what to do instead).
     #[error("{0}")]
     State(String),
+}
+
+/// Why a file could not be read. Each message is a sentence a person can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file is empty.
+    #[error("the file is empty")]
+    Empty,
+    /// The file is larger than [`MAX_FILE_BYTES`](crate::ingest::MAX_FILE_BYTES).
+    #[error("the file is {size} bytes; Draftwatch imports files of at most {max} bytes (64 MiB): split the document or export only the bill's text")]
+    TooLarge {
+        /// The file's size.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// The bytes are in no format we read.
+    #[error("unrecognised file format: {0}")]
+    Unrecognised(String),
+    /// Text that is not valid UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("the text is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 or UTF-16 with a byte-order mark")]
+    BadEncoding {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A DOCX (or other zip) that is damaged.
+    #[error("the DOCX file is damaged: {0}")]
+    CorruptDocx(String),
+    /// An archive member or document that would inflate past our limits.
+    #[error("the file expands to more than {limit} bytes when unpacked; it looks like a zip bomb and was refused")]
+    ZipBomb {
+        /// The limit that was hit.
+        limit: u64,
+    },
+    /// Malformed XML (DOCX parts, Akoma Ntoso, USLM).
+    #[error("the XML is malformed: {0}")]
+    BadXml(String),
+    /// XML that is well formed but not a document we understand.
+    #[error("the XML is not Akoma Ntoso or USLM: {0}")]
+    UnknownXml(String),
+    /// A PDF we could not parse.
+    #[error("the PDF could not be read: {0}")]
+    BadPdf(String),
+    /// A PDF whose pages carry no text.
+    #[error("no text layer: the file looks scanned; run it through OCR first, then import the result")]
+    NoTextLayer,
+    /// The document holds no text at all.
+    #[error("the document contains no text")]
+    NoText,
+    /// The text was read but no provisions were found in it.
+    #[error("no provisions were found in the document")]
+    NoProvisions,
+}
+
+/// Why the database could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database was written by a newer Draftwatch.
+    #[error(
+        "this workspace was written by a newer Draftwatch (schema {found}; this build knows up to {known}); update Draftwatch to open it"
+    )]
+    NewerSchema {
+        /// The database's schema version.
+        found: u32,
+        /// The newest this build knows.
+        known: u32,
+    },
+    /// A migration failed; nothing of it was applied.
+    #[error("could not upgrade the workspace database to schema {version}: {source}")]
+    Migration {
+        /// The migration that failed.
+        version: u32,
+        /// Why.
+        source: rusqlite::Error,
+    },
+}
+
+/// Why a search operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query could not be read.
+    #[error("cannot read the search query: {0}")]
+    Query(String),
+    /// Another process holds the index writer.
+    #[error("the search index is being updated by another Draftwatch window or command; try again when it has finished")]
+    Busy,
+    /// The index failed.
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// Reading SQLite failed while indexing.
+    #[error("search index: reading the workspace failed: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A file-system operation on the index folder failed.
+    #[error("search index folder {path}: {source}")]
+    Io {
+        /// The folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 impl Error {

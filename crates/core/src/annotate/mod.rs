@@ -13,9 +13,15 @@
 //! [`crate::Workspace`] wraps them and keeps the search index current.
 
 pub mod anchor;
+mod db;
 pub mod taxonomy;
 
-use rusqlite::{params, Connection, OptionalExtension};
+pub use crate::hash::new_uid;
+pub(crate) use db::log;
+pub(crate) use db::review_provisions;
+pub use db::{detail, get, get_uid, last_event, list};
+
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -60,10 +66,10 @@ impl Impact {
     pub fn parse(s: &str) -> Result<Impact> {
         let s = s.trim().to_lowercase().replace('-', "_");
         Impact::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| {
-            Error::invalid("impact", format!(
-                "impact \"{s}\" is not one of {}",
-                Impact::ALL.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
-            ))
+            Error::invalid(
+                "impact",
+                format!("impact \"{s}\" is not one of {}", Impact::ALL.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")),
+            )
         })
     }
 }
@@ -101,10 +107,10 @@ impl Status {
     pub fn parse(s: &str) -> Result<Status> {
         let s = s.trim().to_lowercase();
         Status::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| {
-            Error::invalid("status", format!(
-                "status \"{s}\" is not one of {}",
-                Status::ALL.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", ")
-            ))
+            Error::invalid(
+                "status",
+                format!("status \"{s}\" is not one of {}", Status::ALL.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", ")),
+            )
         })
     }
 }
@@ -311,41 +317,6 @@ pub struct Filter {
     pub anchors: Vec<Anchor>,
 }
 
-/// A random id of 128 bits, as hex (the standard library's hasher keys come
-/// from the operating system's random source).
-pub fn new_uid() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut out = String::with_capacity(32);
-    for i in 0..2u8 {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u8(i);
-        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
-        out.push_str(&format!("{:016x}", h.finish()));
-    }
-    out
-}
-
-/// The current time (UTC, milliseconds), from SQLite so every row agrees.
-pub(crate) fn now(conn: &Connection) -> Result<String> {
-    Ok(conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| r.get(0))?)
-}
-
-/// Records an event.
-pub(crate) fn log(conn: &Connection, uid: &str, author: &str, action: &str, changes: Value) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO annotation_events (annotation_uid, at, author, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![uid, now(conn)?, author, action, changes.to_string()],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// The organisation id of a short name (error if unknown).
-pub(crate) fn org_id(conn: &Connection, short: &str) -> Result<i64> {
-    conn.query_row("SELECT id FROM organisations WHERE short_name = ?1", [short], |r| r.get(0)).optional()?.ok_or_else(|| {
-        Error::from(crate::error::NotFound::Organisation(short.to_string()))
-    })
-}
-
 /// Stores a new annotation on provision `provision_id` (a clause of
 /// `version_id`) whose text is `clause_text`. Returns its id.
 /// `uid` is kept when the annotation comes from another workspace.
@@ -366,175 +337,43 @@ pub(crate) fn insert(
     taxonomy::check(conn, &na.rights)?;
     let impact = Impact::parse(na.impact.as_deref().unwrap_or("restricts"))?;
     let status = Status::parse(na.status.as_deref().unwrap_or("draft"))?;
-    let org = na.org.as_deref().filter(|o| !o.is_empty()).map(|o| org_id(conn, o)).transpose()?;
+    let org = na.org.as_deref().filter(|o| !o.is_empty()).map(|o| crate::store::organisations::id(conn, o)).transpose()?;
     let quote = match &na.quote {
         Some(q) => Some(Quote::find(clause_text, &crate::text::normalize(q), na.quote_start).map_err(|m| Error::invalid("quote", m))?),
         None => None,
     };
-    let (bill_id, lineage): (i64, Option<String>) = conn.query_row(
-        "SELECT v.bill_id, p.lineage FROM provisions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1",
-        [provision_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let lineage = lineage.ok_or_else(|| Error::from(crate::error::Conflict::State("this clause has no lineage yet; reopen the workspace".into())))?;
+    let (bill_id, lineage) = db::bill_and_lineage(conn, provision_id)?;
+    let lineage =
+        lineage.ok_or_else(|| Error::from(crate::error::Conflict::State("this clause has no lineage yet; reopen the workspace".into())))?;
     let uid = uid.map(str::to_string).unwrap_or_else(new_uid);
-    let at = now(conn)?;
+    let at = crate::store::now(conn)?;
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
-    conn.execute(
-        "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, quote_exact, quote_prefix, \
-         quote_suffix, pos_start, pos_end, title, concern, recommendation, proposed, delete_clause, rights, impact, refs, tags, status, \
-         author, org_id, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'placed', 1.0, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)",
-        params![
-            uid,
+    let id = db::insert(
+        conn,
+        &db::NewRow {
+            uid: &uid,
             bill_id,
-            lineage,
+            lineage: &lineage,
             version_id,
             provision_id,
-            quote.as_ref().map(|q| q.exact.clone()),
-            quote.as_ref().map(|q| q.prefix.clone()),
-            quote.as_ref().map(|q| q.suffix.clone()),
-            quote.as_ref().map(|q| q.start as i64),
-            quote.as_ref().map(|q| q.end as i64),
-            na.title.trim(),
-            na.concern.trim(),
-            na.recommendation.trim(),
-            na.proposed.as_deref().map(str::trim).filter(|p| !p.is_empty()),
-            na.delete_clause,
-            list(&na.rights),
-            impact.as_str(),
-            list(&na.refs),
-            list(&na.tags),
-            status.as_str(),
-            na.author.trim(),
-            org,
-            at,
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
-    conn.execute(
-        "INSERT INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) VALUES (?1, ?2, ?3, 'placed', 1.0, ?4, ?5)",
-        params![id, version_id, provision_id, quote.as_ref().map(|q| q.start as i64), quote.as_ref().map(|q| q.end as i64)],
+            quote: quote.as_ref(),
+            title: na.title.trim(),
+            concern: na.concern.trim(),
+            recommendation: na.recommendation.trim(),
+            proposed: na.proposed.as_deref().map(str::trim).filter(|p| !p.is_empty()),
+            delete_clause: na.delete_clause,
+            rights: list(&na.rights),
+            impact,
+            refs: list(&na.refs),
+            tags: list(&na.tags),
+            status,
+            author: na.author.trim(),
+            org_id: org,
+            at: &at,
+        },
     )?;
     log(conn, &uid, na.author.trim(), "created", json!({}))?;
     Ok(id)
-}
-
-const SELECT: &str =
-    "SELECT a.id, a.uid, b.slug, a.lineage, v.seq, v.label, p.eid, p.num, p.heading, a.anchor, a.anchor_score, a.anchor_note, \
-     a.quote_exact, a.quote_prefix, a.quote_suffix, a.pos_start, a.pos_end, a.title, a.concern, a.recommendation, a.proposed, \
-     a.delete_clause, a.rights, a.impact, a.refs, a.tags, a.status, a.author, o.short_name, a.created_at, a.updated_at \
-     FROM annotations a JOIN bills b ON b.id = a.bill_id JOIN versions v ON v.id = a.version_id \
-     LEFT JOIN provisions p ON p.id = a.provision_id LEFT JOIN organisations o ON o.id = a.org_id";
-
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Annotation> {
-    let list = |i: usize| -> rusqlite::Result<Vec<String>> { Ok(serde_json::from_str(&r.get::<_, String>(i)?).unwrap_or_default()) };
-    let eid: Option<String> = r.get(6)?;
-    let quote = match r.get::<_, Option<String>>(12)? {
-        Some(exact) => Some(Quote {
-            exact,
-            prefix: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
-            suffix: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
-            start: r.get::<_, Option<i64>>(15)?.unwrap_or(0) as usize,
-            end: r.get::<_, Option<i64>>(16)?.unwrap_or(0) as usize,
-        }),
-        None => None,
-    };
-    Ok(Annotation {
-        id: r.get(0)?,
-        uid: r.get(1)?,
-        bill: r.get(2)?,
-        lineage: r.get(3)?,
-        version: r.get(4)?,
-        version_label: r.get(5)?,
-        clause: eid
-            .map(|eid| -> rusqlite::Result<ClauseRef> { Ok(ClauseRef { eid, num: r.get(7)?, num_value: None, heading: r.get(8)? }) })
-            .transpose()?,
-        anchor: Anchor::parse(&r.get::<_, String>(9)?).unwrap_or(Anchor::NeedsReview),
-        anchor_score: r.get(10)?,
-        anchor_note: r.get(11)?,
-        quote,
-        title: r.get(17)?,
-        concern: r.get(18)?,
-        recommendation: r.get(19)?,
-        proposed: r.get(20)?,
-        delete_clause: r.get(21)?,
-        rights: list(22)?,
-        impact: Impact::parse(&r.get::<_, String>(23)?).unwrap_or(Impact::Neutral),
-        refs: list(24)?,
-        tags: list(25)?,
-        status: Status::parse(&r.get::<_, String>(26)?).unwrap_or(Status::Draft),
-        author: r.get(27)?,
-        org: r.get(28)?,
-        created_at: r.get(29)?,
-        updated_at: r.get(30)?,
-    })
-}
-
-/// One annotation.
-pub fn get(conn: &Connection, id: i64) -> Result<Annotation> {
-    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::from(crate::error::NotFound::Annotation(id)))
-}
-
-/// An annotation by uid, if the workspace has it.
-pub fn get_uid(conn: &Connection, uid: &str) -> Result<Option<Annotation>> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE a.uid = ?1"), [uid], from_row).optional()?)
-}
-
-/// Annotations matching `f`, by bill, clause order and id.
-pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Annotation>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY b.slug, v.seq, p.ord, a.id"))?;
-    let all: Vec<Annotation> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(all
-        .into_iter()
-        .filter(|a| f.bill.as_ref().is_none_or(|b| &a.bill == b))
-        .filter(|a| f.lineage.as_ref().is_none_or(|l| &a.lineage == l))
-        .filter(|a| f.right.as_ref().is_none_or(|r| a.rights.contains(r)))
-        .filter(|a| f.org.as_ref().is_none_or(|o| a.org.as_ref() == Some(o)))
-        .filter(|a| f.status.as_ref().is_none_or(|s| a.status.as_str() == s))
-        .filter(|a| f.anchors.is_empty() || f.anchors.contains(&a.anchor))
-        .collect())
-}
-
-/// An annotation with its replies, history and placements.
-pub fn detail(conn: &Connection, id: i64) -> Result<AnnotationDetail> {
-    let annotation = get(conn, id)?;
-    let mut stmt = conn.prepare(
-        "SELECT r.uid, r.author, o.short_name, r.body, r.created_at FROM annotation_replies r LEFT JOIN organisations o ON o.id = r.org_id \
-         WHERE r.annotation_id = ?1 ORDER BY r.created_at, r.id",
-    )?;
-    let replies = stmt
-        .query_map([id], |r| Ok(Reply { uid: r.get(0)?, author: r.get(1)?, org: r.get(2)?, body: r.get(3)?, created_at: r.get(4)? }))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare("SELECT at, author, action, changes FROM annotation_events WHERE annotation_uid = ?1 ORDER BY at, id")?;
-    let history = stmt
-        .query_map([&annotation.uid], |r| {
-            let changes: String = r.get(3)?;
-            Ok(Event {
-                at: r.get(0)?,
-                author: r.get(1)?,
-                action: r.get(2)?,
-                changes: serde_json::from_str(&changes).unwrap_or(Value::Null),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare(
-        "SELECT v.seq, p.num, pl.anchor, pl.score FROM annotation_placements pl JOIN versions v ON v.id = pl.version_id \
-         LEFT JOIN provisions p ON p.id = pl.provision_id WHERE pl.annotation_id = ?1 ORDER BY v.seq",
-    )?;
-    let placements = stmt
-        .query_map([id], |r| {
-            Ok(PlacementRecord {
-                version: r.get(0)?,
-                num: r.get(1)?,
-                anchor: Anchor::parse(&r.get::<_, String>(2)?).unwrap_or(Anchor::NeedsReview),
-                score: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(AnnotationDetail { annotation, replies, history, placements })
 }
 
 /// Applies an edit; records which fields changed (nothing when none did).
@@ -582,7 +421,7 @@ pub(crate) fn edit(conn: &Connection, id: i64, e: &AnnotationEdit, author: &str)
         }
     }
     if let Some(o) = &e.org {
-        let new_id = if o.is_empty() { None } else { Some(org_id(conn, o)?) };
+        let new_id = if o.is_empty() { None } else { Some(crate::store::organisations::id(conn, o)?) };
         if a.org.as_deref() != (if o.is_empty() { None } else { Some(o.as_str()) }) {
             changes.insert("org".into(), json!([a.org, if o.is_empty() { None } else { Some(o) }]));
             set.push(("org_id", new_id.map(rusqlite::types::Value::from).unwrap_or(rusqlite::types::Value::Null)));
@@ -591,10 +430,7 @@ pub(crate) fn edit(conn: &Connection, id: i64, e: &AnnotationEdit, author: &str)
     if set.is_empty() {
         return Ok(false);
     }
-    let at = now(conn)?;
-    for (col, v) in set {
-        conn.execute(&format!("UPDATE annotations SET {col} = ?1, updated_at = ?2 WHERE id = ?3"), params![v, at, id])?;
-    }
+    db::update(conn, id, set, &crate::store::now(conn)?)?;
     log(conn, &a.uid, author, "edited", Value::Object(changes))?;
     Ok(true)
 }
@@ -605,18 +441,15 @@ pub(crate) fn reply(conn: &Connection, id: i64, author: &str, org: Option<&str>,
     if body.trim().is_empty() || author.trim().is_empty() {
         return Err(Error::invalid("text", "a reply needs an author and some text"));
     }
-    let org_id = org.filter(|o| !o.is_empty()).map(|o| org_id(conn, o)).transpose()?;
+    let org_id = org.filter(|o| !o.is_empty()).map(|o| crate::store::organisations::id(conn, o)).transpose()?;
     let r = Reply {
         uid: new_uid(),
         author: author.trim().into(),
         org: org.map(str::to_string),
         body: body.trim().into(),
-        created_at: now(conn)?,
+        created_at: crate::store::now(conn)?,
     };
-    conn.execute(
-        "INSERT INTO annotation_replies (uid, annotation_id, author, org_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![r.uid, id, r.author, org_id, r.body, r.created_at],
-    )?;
+    db::insert_reply(conn, id, &r, org_id)?;
     log(conn, &a.uid, author, "replied", json!({}))?;
     Ok(r)
 }
@@ -624,7 +457,7 @@ pub(crate) fn reply(conn: &Connection, id: i64, author: &str, org: Option<&str>,
 /// Deletes an annotation (its history stays, with a `deleted` event).
 pub(crate) fn delete(conn: &Connection, id: i64, author: &str) -> Result<Annotation> {
     let a = get(conn, id)?;
-    conn.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
+    db::delete(conn, id)?;
     log(conn, &a.uid, author, "deleted", json!({"title": [a.title, Value::Null]}))?;
     Ok(a)
 }
@@ -642,28 +475,7 @@ fn set_placement(conn: &Connection, a: &Annotation, version_id: i64, p: &Placeme
         }
         (None, false) => (None, None, None, None, None),
     };
-    conn.execute(
-        "UPDATE annotations SET version_id = ?2, provision_id = ?3, anchor = ?4, anchor_score = ?5, anchor_note = ?6, quote_exact = ?7, \
-         quote_prefix = ?8, quote_suffix = ?9, pos_start = ?10, pos_end = ?11 WHERE id = ?1",
-        params![
-            a.id,
-            version_id,
-            p.provision_id,
-            p.anchor.as_str(),
-            p.score,
-            Some(p.note.as_str()).filter(|n| !n.is_empty()),
-            exact,
-            prefix,
-            suffix,
-            start,
-            end
-        ],
-    )?;
-    conn.execute(
-        "INSERT OR REPLACE INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![a.id, version_id, p.provision_id, p.anchor.as_str(), p.score, q.map(|q| q.start as i64), q.map(|q| q.end as i64)],
-    )?;
+    db::place(conn, a.id, version_id, p, (exact, prefix, suffix, start, end))?;
     let old_place = json!({"version": a.version, "clause": a.clause.as_ref().and_then(|c| c.num.clone()), "anchor": a.anchor.as_str()});
     log(conn, &a.uid, author, action, json!({"placement": [old_place, {"anchor": p.anchor.as_str(), "score": p.score, "note": p.note}]}))?;
     Ok(())
@@ -673,25 +485,12 @@ fn set_placement(conn: &Connection, a: &Annotation, version_id: i64, p: &Placeme
 /// `version_id`, just imported (runs inside the import transaction).
 /// `text_of` gives a provision's clause text. Returns the ids placed.
 pub(crate) fn carry_forward(conn: &Connection, version_id: i64, text_of: &dyn Fn(i64) -> Result<String>) -> Result<Vec<i64>> {
-    let prev: Option<i64> = conn
-        .query_row(
-            "SELECT p.id FROM versions v JOIN versions p ON p.bill_id = v.bill_id AND p.seq < v.seq WHERE v.id = ?1 ORDER BY p.seq DESC LIMIT 1",
-            [version_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(prev) = prev else { return Ok(Vec::new()) };
-    let mut stmt = conn.prepare(
-        "SELECT id FROM annotations WHERE version_id = ?1 AND status != 'withdrawn' AND anchor != 'orphaned' AND provision_id IS NOT NULL",
-    )?;
-    let ids: Vec<i64> = stmt.query_map([prev], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let mut next = conn.prepare(
-        "SELECT l.to_id FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE l.from_id = ?1 AND p.version_id = ?2 ORDER BY p.ord",
-    )?;
+    let Some(prev) = db::previous_version(conn, version_id)? else { return Ok(Vec::new()) };
+    let ids = db::open_on(conn, prev)?;
     for &id in &ids {
         let a = get(conn, id)?;
-        let from: i64 = conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
-        let succ_ids: Vec<i64> = next.query_map(params![from, version_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let from = db::placed_on(conn, id)?.1.expect("open_on lists placed annotations");
+        let succ_ids = db::successors(conn, from, version_id)?;
         let texts: Vec<(i64, String)> = succ_ids.iter().map(|&s| Ok((s, text_of(s)?))).collect::<Result<_>>()?;
         let successors: Vec<Successor<'_>> = texts.iter().map(|(id, t)| Successor { id: *id, text: t }).collect();
         let old = text_of(from)?;
@@ -732,25 +531,24 @@ pub enum Decision {
 /// Applies a review decision.
 pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> Result<()> {
     let a = get(conn, id)?;
-    let version_id: i64 = conn.query_row("SELECT version_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
+    let (version_id, provision_id) = db::placed_on(conn, id)?;
     match d {
         Decision::Confirm => {
             if a.clause.is_none() {
                 return Err(Error::from(crate::error::Conflict::State(format!(
                     "annotation {id} has no clause to confirm (the clause was deleted): re-attach it to a clause or close it"
-                )));
+                ))));
             }
             if a.anchor == Anchor::Orphaned && a.quote.is_some() {
                 return Err(Error::from(crate::error::Conflict::State(format!(
                     "the quote of annotation {id} is no longer in its clause: re-attach it with a new quote, or close it"
-                )));
+                ))));
             }
-            let provision_id: Option<i64> = conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
             let p = Placement { provision_id, anchor: Anchor::Placed, score: 1.0, quote: a.quote.clone(), note: String::new() };
             set_placement(conn, &a, version_id, &p, "confirmed", author)
         }
         Decision::Reattach { provision_id, text, quote, quote_start } => {
-            let v: i64 = conn.query_row("SELECT version_id FROM provisions WHERE id = ?1", [provision_id], |r| r.get(0))?;
+            let (v, lineage) = db::provision_place(conn, *provision_id)?;
             if v != version_id {
                 return Err(Error::invalid("clause", "re-attach to a clause of the version the annotation is on"));
             }
@@ -758,22 +556,16 @@ pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> 
                 .as_deref()
                 .map(|q| Quote::find(text, &crate::text::normalize(q), *quote_start).map_err(|m| Error::invalid("quote", m)))
                 .transpose()?;
-            let lineage: Option<String> = conn.query_row("SELECT lineage FROM provisions WHERE id = ?1", [provision_id], |r| r.get(0))?;
             if let Some(l) = lineage {
-                conn.execute("UPDATE annotations SET lineage = ?2 WHERE id = ?1", params![id, l])?;
+                db::set_lineage(conn, id, &l)?;
             }
             let p = Placement { provision_id: Some(*provision_id), anchor: Anchor::Placed, score: 1.0, quote, note: String::new() };
             set_placement(conn, &a, version_id, &p, "reattached", author)
         }
         Decision::Close => {
-            conn.execute("UPDATE annotations SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1", params![id, now(conn)?])?;
+            db::withdraw(conn, id, &crate::store::now(conn)?)?;
             log(conn, &a.uid, author, "closed", json!({"status": [a.status.as_str(), "withdrawn"]}))?;
             Ok(())
         }
     }
-}
-
-/// Highest event id: the search index's mark for annotations.
-pub fn last_event(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?)
 }

@@ -72,10 +72,10 @@ pub fn check(conn: &Connection, ids: &[String]) -> Result<()> {
     for id in ids {
         if find(conn, id)?.is_none() {
             let known: Vec<String> = all(conn)?.into_iter().map(|r| r.id).collect();
-            return Err(Error::invalid("right", format!(
-                "\"{id}\" is not a right of the taxonomy; use one of {} (or add it with `draftwatch right add`)",
-                known.join(", ")
-            )));
+            return Err(Error::invalid(
+                "right",
+                format!("\"{id}\" is not a right of the taxonomy; use one of {} (or add it with `draftwatch right add`)", known.join(", ")),
+            ));
         }
     }
     Ok(())

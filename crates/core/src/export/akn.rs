@@ -10,9 +10,9 @@
 //! `<intro>`; a leaf has `<content>`. Text is escaped: nothing in a bill is
 //! markup.
 
+use crate::store::versions::VersionInfo;
 use crate::structure::{Kind, Node};
 use crate::text::escape_markup as x;
-use crate::workspace::VersionInfo;
 
 /// Akoma Ntoso 3.0 namespace.
 pub const NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";

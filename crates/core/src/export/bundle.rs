@@ -24,15 +24,15 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
+use crate::hash::sha256_hex;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::annotate::anchor::Quote;
 use crate::annotate::taxonomy::Right;
 use crate::annotate::{Event, Reply};
-use crate::positions::Organisation;
 use crate::error::{Error, Result};
+use crate::positions::Organisation;
 
 /// The manifest's `format` value.
 pub const FORMAT: &str = "draftwatch-bundle";
@@ -210,10 +210,6 @@ pub struct BundleReport {
 /// A placement row: version id, provision id, anchor, score, quote start and end.
 type RawPlacement = (i64, Option<i64>, String, f64, Option<i64>, Option<i64>);
 
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
 fn json_list(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
@@ -363,7 +359,7 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
         zip.start_file("manifest.json", opts).map_err(io)?;
         zip.write_all(&json).map_err(|e| io(e.into()))?;
         zip.start_file("manifest.sha256", opts).map_err(io)?;
-        zip.write_all(hex(&Sha256::digest(&json)).as_bytes()).map_err(|e| io(e.into()))?;
+        zip.write_all(sha256_hex(&json).as_bytes()).map_err(|e| io(e.into()))?;
         let mut seen = std::collections::HashSet::new();
         for v in &manifest.versions {
             if !seen.insert(v.sha256.clone()) {
@@ -424,7 +420,7 @@ pub fn check(bytes: &[u8]) -> Result<Checked> {
             "manifest.sha256" => manifest_sum = Some(String::from_utf8_lossy(&data).trim().to_string()),
             _ => {
                 let hash = &name["sources/".len()..];
-                if hex(&Sha256::digest(&data)) != hash {
+                if sha256_hex(&data) != hash {
                     return Err(bad(format!("the file \"{name}\" was altered or damaged (its checksum does not match)")));
                 }
                 sources.insert(hash.to_string(), data);
@@ -432,7 +428,7 @@ pub fn check(bytes: &[u8]) -> Result<Checked> {
         }
     }
     let json = manifest_bytes.ok_or_else(|| bad("it has no manifest.json".into()))?;
-    if manifest_sum.as_deref() != Some(hex(&Sha256::digest(&json)).as_str()) {
+    if manifest_sum.as_deref() != Some(sha256_hex(&json).as_str()) {
         return Err(bad("manifest.json was altered or damaged (its checksum does not match manifest.sha256)".into()));
     }
     let manifest: Manifest = serde_json::from_slice(&json).map_err(|e| bad(format!("manifest.json is not valid: {e}")))?;

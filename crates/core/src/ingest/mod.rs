@@ -149,57 +149,7 @@ impl Ingested {
     }
 }
 
-/// Why a file could not be read. Each message is a sentence a person can act on.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    /// The file is empty.
-    #[error("the file is empty")]
-    Empty,
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("the file is {size} bytes; Draftwatch imports files of at most {max} bytes (64 MiB): split the document or export only the bill's text")]
-    TooLarge {
-        /// The file's size.
-        size: u64,
-        /// The limit.
-        max: u64,
-    },
-    /// The bytes are in no format we read.
-    #[error("unrecognised file format: {0}")]
-    Unrecognised(String),
-    /// Text that is not valid UTF-8 (nor UTF-16 with a byte-order mark).
-    #[error("the text is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 or UTF-16 with a byte-order mark")]
-    BadEncoding {
-        /// Byte offset of the first invalid sequence.
-        offset: usize,
-    },
-    /// A DOCX (or other zip) that is damaged.
-    #[error("the DOCX file is damaged: {0}")]
-    CorruptDocx(String),
-    /// An archive member or document that would inflate past our limits.
-    #[error("the file expands to more than {limit} bytes when unpacked; it looks like a zip bomb and was refused")]
-    ZipBomb {
-        /// The limit that was hit.
-        limit: u64,
-    },
-    /// Malformed XML (DOCX parts, Akoma Ntoso, USLM).
-    #[error("the XML is malformed: {0}")]
-    BadXml(String),
-    /// XML that is well formed but not a document we understand.
-    #[error("the XML is not Akoma Ntoso or USLM: {0}")]
-    UnknownXml(String),
-    /// A PDF we could not parse.
-    #[error("the PDF could not be read: {0}")]
-    BadPdf(String),
-    /// A PDF whose pages carry no text.
-    #[error("no text layer: the file looks scanned; run it through OCR first, then import the result")]
-    NoTextLayer,
-    /// The document holds no text at all.
-    #[error("the document contains no text")]
-    NoText,
-    /// The text was read but no provisions were found in it.
-    #[error("no provisions were found in the document")]
-    NoProvisions,
-}
+pub use crate::error::IngestError;
 
 /// Result alias for ingest.
 pub type Result<T> = std::result::Result<T, IngestError>;

@@ -6,69 +6,9 @@ pub mod track;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::new_uid;
 use crate::error::{Error, Result};
-
-/// A member organisation of a coalition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct Organisation {
-    /// Id across workspaces.
-    #[serde(default)]
-    pub uid: String,
-    /// Short name, unique in the workspace (`CCC`, `LICADHO`): what commands take.
-    pub short_name: String,
-    /// Full name.
-    pub name: String,
-    /// Name in Khmer.
-    pub name_km: Option<String>,
-    /// Contact (e-mail, phone, person).
-    pub contact: Option<String>,
-}
-
-/// Adds an organisation; the short name must be new.
-pub fn add(conn: &Connection, o: &Organisation) -> Result<Organisation> {
-    let short = o.short_name.trim();
-    if short.is_empty() || short.chars().any(char::is_whitespace) {
-        return Err(Error::invalid("short", format!("an organisation's short name is one word (like CCC or ADHOC), not \"{short}\"")));
-    }
-    if o.name.trim().is_empty() {
-        return Err(Error::invalid("name", "an organisation needs a name"));
-    }
-    if find(conn, short)?.is_some() {
-        return Err(crate::error::Conflict::DuplicateOrganisation(short.to_string()).into());
-    }
-    let o = Organisation {
-        uid: if o.uid.is_empty() { new_uid() } else { o.uid.clone() },
-        short_name: short.into(),
-        name: o.name.trim().into(),
-        name_km: o.name_km.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
-        contact: o.contact.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
-    };
-    conn.execute(
-        "INSERT INTO organisations (uid, short_name, name, name_km, contact) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![o.uid, o.short_name, o.name, o.name_km, o.contact],
-    )?;
-    Ok(o)
-}
-
-/// Every organisation, by short name.
-pub fn list(conn: &Connection) -> Result<Vec<Organisation>> {
-    let mut stmt = conn.prepare("SELECT uid, short_name, name, name_km, contact FROM organisations ORDER BY short_name COLLATE NOCASE")?;
-    let rows = stmt.query_map([], org_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// One organisation by short name.
-pub fn find(conn: &Connection, short: &str) -> Result<Option<Organisation>> {
-    Ok(conn
-        .query_row("SELECT uid, short_name, name, name_km, contact FROM organisations WHERE short_name = ?1", [short], org_row)
-        .optional()?)
-}
-
-fn org_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Organisation> {
-    Ok(Organisation { uid: r.get(0)?, short_name: r.get(1)?, name: r.get(2)?, name_km: r.get(3)?, contact: r.get(4)? })
-}
+use crate::hash::new_uid;
+pub use crate::store::organisations::{add, find, list, Organisation};
 
 /// Where an organisation stands on a position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,7 +43,12 @@ impl EndorsementState {
             "endorsed" => EndorsementState::Endorsed,
             "declined" => EndorsementState::Declined,
             "withdrawn" => EndorsementState::Withdrawn,
-            other => return Err(Error::invalid("state", format!("endorsement \"{other}\" is not one of invited, endorsed, declined, withdrawn"))),
+            other => {
+                return Err(Error::invalid(
+                    "state",
+                    format!("endorsement \"{other}\" is not one of invited, endorsed, declined, withdrawn"),
+                ))
+            }
         })
     }
 }
@@ -188,7 +133,7 @@ pub fn create(conn: &Connection, version_id: i64, title: &str, intro: &str, clos
         return Err(Error::invalid("lang", format!("a position is written in en or km, not \"{lang}\"")));
     }
     let bill_id: i64 = conn.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-    let at = crate::annotate::now(conn)?;
+    let at = crate::store::now(conn)?;
     conn.execute(
         "INSERT INTO positions (uid, bill_id, version_id, title, intro, closing, lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
         params![new_uid(), bill_id, version_id, title.trim(), intro.trim(), closing.trim(), lang, at],
@@ -236,7 +181,7 @@ pub fn edit(conn: &Connection, id: i64, title: Option<&str>, intro: Option<&str>
     if title.is_some_and(|t| t.trim().is_empty()) {
         return Err(Error::invalid("title", "a joint position needs a title"));
     }
-    let at = crate::annotate::now(conn)?;
+    let at = crate::store::now(conn)?;
     for (col, v) in [("title", title), ("intro", intro), ("closing", closing)] {
         if let Some(v) = v {
             conn.execute(&format!("UPDATE positions SET {col} = ?1, updated_at = ?2 WHERE id = ?3"), params![v.trim(), at, id])?;
@@ -251,7 +196,10 @@ pub fn add_item(conn: &Connection, id: i64, annotation_id: i64, at: Option<usize
     let p = get(conn, id)?;
     let a = crate::annotate::get(conn, annotation_id)?;
     if a.bill != p.bill {
-        return Err(Error::invalid("annotation", format!("annotation {annotation_id} is on bill {}, the position on bill {}", a.bill, p.bill)));
+        return Err(Error::invalid(
+            "annotation",
+            format!("annotation {annotation_id} is on bill {}, the position on bill {}", a.bill, p.bill),
+        ));
     }
     let on_version: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM annotation_placements pl JOIN positions p ON p.version_id = pl.version_id \
@@ -260,7 +208,10 @@ pub fn add_item(conn: &Connection, id: i64, annotation_id: i64, at: Option<usize
         |r| r.get(0),
     )?;
     if !on_version {
-        return Err(Error::invalid("annotation", format!("annotation {annotation_id} was never placed on {} (the position's version)", p.version_label)));
+        return Err(Error::invalid(
+            "annotation",
+            format!("annotation {annotation_id} was never placed on {} (the position's version)", p.version_label),
+        ));
     }
     let mut order = item_ids(conn, id)?;
     order.retain(|x| *x != annotation_id);
@@ -290,15 +241,15 @@ fn write_order(conn: &Connection, id: i64, order: &[i64]) -> Result<()> {
     for (i, a) in order.iter().enumerate() {
         conn.execute("INSERT INTO position_items (position_id, annotation_id, ord) VALUES (?1, ?2, ?3)", params![id, a, i as i64])?;
     }
-    conn.execute("UPDATE positions SET updated_at = ?2 WHERE id = ?1", params![id, crate::annotate::now(conn)?])?;
+    conn.execute("UPDATE positions SET updated_at = ?2 WHERE id = ?1", params![id, crate::store::now(conn)?])?;
     Ok(())
 }
 
 /// Records an organisation's endorsement state (the latest wins).
 pub fn endorse(conn: &Connection, id: i64, org: &str, state: EndorsementState, date: &str, note: Option<&str>) -> Result<()> {
     get(conn, id)?;
-    crate::workspace::validate_date(date)?;
-    let org_id = crate::annotate::org_id(conn, org)?;
+    crate::text::date::check_date(date).map_err(|m| Error::invalid("date", m))?;
+    let org_id = crate::store::organisations::id(conn, org)?;
     conn.execute(
         "INSERT INTO endorsements (position_id, org_id, state, date, note) VALUES (?1, ?2, ?3, ?4, ?5) \
          ON CONFLICT (position_id, org_id) DO UPDATE SET state = excluded.state, date = excluded.date, note = excluded.note",
@@ -312,7 +263,7 @@ pub fn endorse(conn: &Connection, id: i64, org: &str, state: EndorsementState, d
 pub fn detail(conn: &Connection, id: i64) -> Result<PositionDetail> {
     let position = get(conn, id)?;
     let mut items = Vec::new();
-    let texts = crate::workspace::ClauseTexts::new(conn);
+    let texts = crate::store::provisions::ClauseTexts::new(conn);
     for a in item_ids(conn, id)? {
         let annotation = crate::annotate::get(conn, a)?;
         let provision: Option<i64> = conn

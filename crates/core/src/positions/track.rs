@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::report::Op;
 use crate::diff::{diff_texts, similarity, tokenize};
-use crate::workspace::Result;
+use crate::error::Result;
 
 /// Least similarity between desired and enacted text that counts as adopted word for word.
 pub const ADOPTED: f64 = 0.97;
@@ -121,13 +121,13 @@ pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
     if bill != p.bill || against_seq <= p.version {
-        return Err(crate::Error::invalid("against", format!(
-            "score a position against a later version of {} (the position is on version {})",
-            p.bill, p.version
-        )));
+        return Err(crate::Error::invalid(
+            "against",
+            format!("score a position against a later version of {} (the position is on version {})", p.bill, p.version),
+        ));
     }
     let mut items = Vec::new();
-    let clause_texts = crate::workspace::ClauseTexts::new(conn);
+    let clause_texts = crate::store::provisions::ClauseTexts::new(conn);
     for item in &detail.items {
         let a = &item.annotation;
         let start: Option<i64> = conn.query_row(

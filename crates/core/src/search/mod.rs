@@ -44,30 +44,7 @@ const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 /// Bytes of stored text per docstore block (tantivy's default is 16 KiB).
 const DOCSTORE_BLOCK: usize = 4096;
 
-/// Why a search operation failed.
-#[derive(Debug, thiserror::Error)]
-pub enum SearchError {
-    /// The query could not be read.
-    #[error("cannot read the search query: {0}")]
-    Query(String),
-    /// Another process holds the index writer.
-    #[error("the search index is being updated by another Draftwatch window or command; try again when it has finished")]
-    Busy,
-    /// The index failed.
-    #[error("search index: {0}")]
-    Index(#[from] tantivy::TantivyError),
-    /// Reading SQLite failed while indexing.
-    #[error("search index: reading the workspace failed: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// A file-system operation on the index folder failed.
-    #[error("search index folder {path}: {source}")]
-    Io {
-        /// The folder.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
-}
+pub use crate::error::SearchError;
 
 /// Result alias for search operations.
 pub type Result<T> = std::result::Result<T, SearchError>;
@@ -400,7 +377,7 @@ impl SearchIndex {
             [version_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-        let tree = crate::workspace::load_tree(conn, version_id).map_err(|e| match e {
+        let tree = crate::store::provisions::load_tree(conn, version_id).map_err(|e| match e {
             crate::Error::Store(crate::store::StoreError::Sqlite(e)) => SearchError::Sqlite(e),
             other => SearchError::Query(other.to_string()),
         })?;

@@ -7,6 +7,11 @@
 //! newer Draftwatch (higher `user_version`) is refused rather than guessed at.
 
 use rusqlite::Connection;
+
+pub mod links;
+pub mod organisations;
+pub mod provisions;
+pub mod versions;
 use std::path::Path;
 
 /// The migrations, in order; index + 1 is the schema version they produce.
@@ -19,31 +24,7 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Why the database could not be used.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// SQLite reported an error.
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// The database was written by a newer Draftwatch.
-    #[error(
-        "this workspace was written by a newer Draftwatch (schema {found}; this build knows up to {known}); update Draftwatch to open it"
-    )]
-    NewerSchema {
-        /// The database's schema version.
-        found: u32,
-        /// The newest this build knows.
-        known: u32,
-    },
-    /// A migration failed; nothing of it was applied.
-    #[error("could not upgrade the workspace database to schema {version}: {source}")]
-    Migration {
-        /// The migration that failed.
-        version: u32,
-        /// Why.
-        source: rusqlite::Error,
-    },
-}
+pub use crate::error::StoreError;
 
 /// Result alias for the store.
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -67,7 +48,30 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    set_clock(conn, None)?;
     Ok(())
+}
+
+/// A clock: the current time as `YYYY-MM-DDTHH:MM:SS.SSSZ` (UTC).
+pub type Clock = Box<dyn FnMut() -> String + Send>;
+
+/// Sets the clock that [`now`] reads on this connection; `None` is the system's.
+/// Tests set one to order events without waiting.
+pub fn set_clock(conn: &Connection, clock: Option<Clock>) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let clock = std::sync::Mutex::new(clock);
+    // `dw_clock()` is NULL for the system clock: SQLite's own time is used then.
+    conn.create_scalar_function("dw_clock", 0, FunctionFlags::SQLITE_UTF8, move |_| {
+        let mut clock = clock.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(clock.as_mut().map(|c| c()))
+    })?;
+    Ok(())
+}
+
+/// The current time (UTC, to the millisecond) by the connection's clock, for
+/// the timestamps of annotations, replies, positions and their histories.
+pub(crate) fn now(conn: &Connection) -> rusqlite::Result<String> {
+    conn.query_row("SELECT COALESCE(dw_clock(), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", [], |r| r.get(0))
 }
 
 fn migrate(conn: &mut Connection, from: u32) -> Result<()> {

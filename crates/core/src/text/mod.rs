@@ -11,6 +11,7 @@
 //!
 //! See [`khmer`] for the cluster reordering algorithm.
 
+pub mod date;
 pub mod khmer;
 pub(crate) mod numbers;
 
