@@ -1,13 +1,15 @@
 //! Organisations, the coalition's joint positions on a version of a bill,
 //! endorsements, and (in [`track`]) what became of each recommendation.
 
+mod db;
 pub mod track;
 
-use rusqlite::{params, Connection, OptionalExtension};
+pub use db::{get, list_positions};
+
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::hash::new_uid;
 pub use crate::store::organisations::{add, find, list, Organisation};
 
 /// Where an organisation stands on a position.
@@ -132,47 +134,7 @@ pub fn create(conn: &Connection, version_id: i64, title: &str, intro: &str, clos
     if !matches!(lang, "en" | "km") {
         return Err(Error::invalid("lang", format!("a position is written in en or km, not \"{lang}\"")));
     }
-    let bill_id: i64 = conn.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-    let at = crate::store::now(conn)?;
-    conn.execute(
-        "INSERT INTO positions (uid, bill_id, version_id, title, intro, closing, lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![new_uid(), bill_id, version_id, title.trim(), intro.trim(), closing.trim(), lang, at],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-const SELECT: &str = "SELECT p.id, p.uid, b.slug, v.seq, v.label, v.date, p.title, p.intro, p.closing, p.lang, p.created_at, p.updated_at \
-     FROM positions p JOIN bills b ON b.id = p.bill_id JOIN versions v ON v.id = p.version_id";
-
-fn position_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Position> {
-    Ok(Position {
-        id: r.get(0)?,
-        uid: r.get(1)?,
-        bill: r.get(2)?,
-        version: r.get(3)?,
-        version_label: r.get(4)?,
-        version_date: r.get(5)?,
-        title: r.get(6)?,
-        intro: r.get(7)?,
-        closing: r.get(8)?,
-        lang: r.get(9)?,
-        created_at: r.get(10)?,
-        updated_at: r.get(11)?,
-    })
-}
-
-/// One position.
-pub fn get(conn: &Connection, id: i64) -> Result<Position> {
-    conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], position_row)
-        .optional()?
-        .ok_or_else(|| Error::from(crate::error::NotFound::Position(id)))
-}
-
-/// Every position, newest first.
-pub fn list_positions(conn: &Connection) -> Result<Vec<Position>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY p.id DESC"))?;
-    let rows = stmt.query_map([], position_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    db::insert(conn, version_id, title.trim(), intro.trim(), closing.trim(), lang, &crate::store::now(conn)?)
 }
 
 /// Changes the title, introduction or closing (`None` keeps a part).
@@ -184,7 +146,7 @@ pub fn edit(conn: &Connection, id: i64, title: Option<&str>, intro: Option<&str>
     let at = crate::store::now(conn)?;
     for (col, v) in [("title", title), ("intro", intro), ("closing", closing)] {
         if let Some(v) = v {
-            conn.execute(&format!("UPDATE positions SET {col} = ?1, updated_at = ?2 WHERE id = ?3"), params![v.trim(), at, id])?;
+            db::set_text(conn, id, col, v.trim(), &at)?;
         }
     }
     Ok(())
@@ -201,48 +163,28 @@ pub fn add_item(conn: &Connection, id: i64, annotation_id: i64, at: Option<usize
             format!("annotation {annotation_id} is on bill {}, the position on bill {}", a.bill, p.bill),
         ));
     }
-    let on_version: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM annotation_placements pl JOIN positions p ON p.version_id = pl.version_id \
-         WHERE p.id = ?1 AND pl.annotation_id = ?2 AND pl.provision_id IS NOT NULL)",
-        params![id, annotation_id],
-        |r| r.get(0),
-    )?;
+    let on_version = db::provision_on_version(conn, id, annotation_id)?.is_some();
     if !on_version {
         return Err(Error::invalid(
             "annotation",
             format!("annotation {annotation_id} was never placed on {} (the position's version)", p.version_label),
         ));
     }
-    let mut order = item_ids(conn, id)?;
+    let mut order = db::item_ids(conn, id)?;
     order.retain(|x| *x != annotation_id);
     let at = at.map(|a| a.saturating_sub(1).min(order.len())).unwrap_or(order.len());
     order.insert(at, annotation_id);
-    write_order(conn, id, &order)
+    db::write_order(conn, id, &order)
 }
 
 /// Removes an item.
 pub fn remove_item(conn: &Connection, id: i64, annotation_id: i64) -> Result<()> {
-    let mut order = item_ids(conn, id)?;
+    let mut order = db::item_ids(conn, id)?;
     if !order.contains(&annotation_id) {
         return Err(Error::invalid("annotation", format!("annotation {annotation_id} is not an item of position {id}")));
     }
     order.retain(|x| *x != annotation_id);
-    write_order(conn, id, &order)
-}
-
-fn item_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare("SELECT annotation_id FROM position_items WHERE position_id = ?1 ORDER BY ord")?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn write_order(conn: &Connection, id: i64, order: &[i64]) -> Result<()> {
-    conn.execute("DELETE FROM position_items WHERE position_id = ?1", [id])?;
-    for (i, a) in order.iter().enumerate() {
-        conn.execute("INSERT INTO position_items (position_id, annotation_id, ord) VALUES (?1, ?2, ?3)", params![id, a, i as i64])?;
-    }
-    conn.execute("UPDATE positions SET updated_at = ?2 WHERE id = ?1", params![id, crate::store::now(conn)?])?;
-    Ok(())
+    db::write_order(conn, id, &order)
 }
 
 /// Records an organisation's endorsement state (the latest wins).
@@ -250,11 +192,7 @@ pub fn endorse(conn: &Connection, id: i64, org: &str, state: EndorsementState, d
     get(conn, id)?;
     crate::text::date::check_date(date).map_err(|m| Error::invalid("date", m))?;
     let org_id = crate::store::organisations::id(conn, org)?;
-    conn.execute(
-        "INSERT INTO endorsements (position_id, org_id, state, date, note) VALUES (?1, ?2, ?3, ?4, ?5) \
-         ON CONFLICT (position_id, org_id) DO UPDATE SET state = excluded.state, date = excluded.date, note = excluded.note",
-        params![id, org_id, state.as_str(), date, note],
-    )?;
+    db::endorse(conn, id, org_id, state.as_str(), date, note)?;
     Ok(())
 }
 
@@ -264,40 +202,18 @@ pub fn detail(conn: &Connection, id: i64) -> Result<PositionDetail> {
     let position = get(conn, id)?;
     let mut items = Vec::new();
     let texts = crate::store::provisions::ClauseTexts::new(conn);
-    for a in item_ids(conn, id)? {
+    for a in db::item_ids(conn, id)? {
         let annotation = crate::annotate::get(conn, a)?;
-        let provision: Option<i64> = conn
-            .query_row(
-                "SELECT pl.provision_id FROM annotation_placements pl JOIN positions p ON p.version_id = pl.version_id \
-                 WHERE p.id = ?1 AND pl.annotation_id = ?2",
-                params![id, a],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
+        let provision = db::provision_on_version(conn, id, a)?.flatten();
         let (num, heading, text) = match provision {
             Some(pid) => {
-                let (num, heading): (Option<String>, Option<String>) =
-                    conn.query_row("SELECT num, heading FROM provisions WHERE id = ?1", [pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let (num, heading) = crate::store::provisions::num_heading(conn, pid)?;
                 (num, heading, texts.get(pid)?)
             }
             None => (None, None, String::new()),
         };
         items.push(Item { annotation, num, heading, text });
     }
-    let mut stmt = conn.prepare(
-        "SELECT o.uid, o.short_name, o.name, o.name_km, o.contact, e.state, e.date, e.note FROM endorsements e \
-         JOIN organisations o ON o.id = e.org_id WHERE e.position_id = ?1 ORDER BY o.short_name COLLATE NOCASE",
-    )?;
-    let endorsements = stmt
-        .query_map([id], |r| {
-            Ok(Endorsement {
-                org: Organisation { uid: r.get(0)?, short_name: r.get(1)?, name: r.get(2)?, name_km: r.get(3)?, contact: r.get(4)? },
-                state: EndorsementState::parse(&r.get::<_, String>(5)?).unwrap_or(EndorsementState::Invited),
-                date: r.get(6)?,
-                note: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let endorsements = db::endorsements(conn, id)?;
     Ok(PositionDetail { position, items, endorsements })
 }

@@ -24,7 +24,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::diff::report::Op;
@@ -116,10 +116,7 @@ pub struct Scorecard {
 pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
     let detail = super::detail(conn, id)?;
     let p = &detail.position;
-    let (against_seq, against_label, bill): (i64, String, String) =
-        conn.query_row("SELECT v.seq, v.label, b.slug FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id = ?1", [against], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
+    let (against_seq, against_label, bill) = crate::store::versions::identify(conn, against)?;
     if bill != p.bill || against_seq <= p.version {
         return Err(crate::Error::invalid(
             "against",
@@ -130,17 +127,10 @@ pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
     let clause_texts = crate::store::provisions::ClauseTexts::new(conn);
     for item in &detail.items {
         let a = &item.annotation;
-        let start: Option<i64> = conn.query_row(
-            "SELECT pl.provision_id FROM annotation_placements pl JOIN positions p ON p.version_id = pl.version_id WHERE p.id = ?1 AND pl.annotation_id = ?2",
-            params![id, a.id],
-            |r| r.get(0),
-        )?;
+        let start = super::db::provision_on_version(conn, id, a.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         let successors = follow(conn, start.into_iter().collect(), against_seq)?;
         let texts: Vec<String> = successors.iter().map(|&s| clause_texts.get(s)).collect::<Result<_>>()?;
-        let to_nums: Vec<String> = successors
-            .iter()
-            .map(|&s| conn.query_row("SELECT COALESCE(num, eid) FROM provisions WHERE id = ?1", [s], |r| r.get(0)))
-            .collect::<rusqlite::Result<_>>()?;
+        let to_nums: Vec<String> = successors.iter().map(|&s| crate::store::provisions::num_or_eid(conn, s)).collect::<Result<_>>()?;
         let enacted = (!texts.is_empty()).then(|| texts.join("\n"));
         let quote_on_version = placement_quote(conn, id, a.id)?;
         let desired = a.proposed.as_ref().map(|w| match &quote_on_version {
@@ -188,11 +178,7 @@ pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
 
 /// The quote's code-point range on the position's version, if the annotation quotes.
 fn placement_quote(conn: &Connection, position: i64, annotation: i64) -> Result<Option<(usize, usize)>> {
-    let r: (Option<i64>, Option<i64>) = conn.query_row(
-        "SELECT pl.pos_start, pl.pos_end FROM annotation_placements pl JOIN positions p ON p.version_id = pl.version_id WHERE p.id = ?1 AND pl.annotation_id = ?2",
-        params![position, annotation],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let r = super::db::quote_on_version(conn, position, annotation)?;
     Ok(match r {
         (Some(s), Some(e)) => Some((s as usize, e as usize)),
         _ => None,
@@ -202,21 +188,16 @@ fn placement_quote(conn: &Connection, position: i64, annotation: i64) -> Result<
 /// The provisions of version `seq` that `from` (provisions of one earlier
 /// version) became, through every link of every version between.
 fn follow(conn: &Connection, mut from: Vec<i64>, seq: i64) -> Result<Vec<i64>> {
-    let mut next =
-        conn.prepare("SELECT l.to_id FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE l.from_id = ?1 ORDER BY p.ord")?;
     let at = |ids: &[i64]| -> Result<i64> {
         Ok(match ids.first() {
-            Some(id) => {
-                conn.query_row("SELECT v.seq FROM provisions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1", [id], |r| r.get(0))?
-            }
+            Some(id) => crate::store::provisions::version_seq(conn, *id)?,
             None => seq,
         })
     };
     while !from.is_empty() && at(&from)? < seq {
         let mut out = Vec::new();
         for f in &from {
-            for t in next.query_map([f], |r| r.get::<_, i64>(0))? {
-                let t = t?;
+            for t in crate::store::links::successors(conn, *f)? {
                 if !out.contains(&t) {
                     out.push(t);
                 }

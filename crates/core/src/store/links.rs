@@ -76,3 +76,11 @@ pub(crate) fn other_parts(conn: &Connection, from_id: i64, to_id: i64) -> Result
     let merged = query("SELECT p.eid, p.num, p.heading FROM clause_links l JOIN provisions p ON p.id = l.from_id WHERE l.to_id = ?2 AND l.from_id != ?1 AND l.kind = 'merged' ORDER BY p.ord")?;
     Ok((parts, merged))
 }
+
+/// Every clause a provision is linked to in the next version, in document order.
+pub(crate) fn successors(conn: &Connection, from_id: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT l.to_id FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE l.from_id = ?1 ORDER BY p.ord")?;
+    let ids = stmt.query_map([from_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}

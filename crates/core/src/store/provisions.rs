@@ -108,3 +108,18 @@ pub(crate) fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>>
 pub(crate) fn id_of(conn: &Connection, version_id: i64, eid: &str) -> Result<i64> {
     Ok(conn.query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![version_id, eid], |r| r.get(0))?)
 }
+
+/// The number and heading of a provision.
+pub(crate) fn num_heading(conn: &Connection, id: i64) -> Result<(Option<String>, Option<String>)> {
+    Ok(conn.query_row("SELECT num, heading FROM provisions WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// A provision's number, or its eId when it has none.
+pub(crate) fn num_or_eid(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.query_row("SELECT COALESCE(num, eid) FROM provisions WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
+/// The number of the version a provision belongs to.
+pub(crate) fn version_seq(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(conn.query_row("SELECT v.seq FROM provisions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1", [id], |r| r.get(0))?)
+}

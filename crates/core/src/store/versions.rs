@@ -277,3 +277,10 @@ pub(crate) fn find_bill(conn: &Connection, slug: &str) -> Result<Option<i64>> {
 pub(crate) fn bill_title(conn: &Connection, slug: &str) -> Result<String> {
     Ok(conn.query_row("SELECT title FROM bills WHERE slug = ?1", [slug], |r| r.get(0))?)
 }
+
+/// (number, label, bill slug) of the version with this id.
+pub(crate) fn identify(conn: &Connection, id: i64) -> Result<(i64, String, String)> {
+    Ok(conn.query_row("SELECT v.seq, v.label, b.slug FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id = ?1", [id], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?)
+}
