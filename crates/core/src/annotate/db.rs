@@ -152,6 +152,13 @@ pub(crate) fn log(conn: &Connection, uid: &str, author: &str, action: &str, chan
     Ok(conn.last_insert_rowid())
 }
 
+/// The annotations (by uid) with an event whose id is above `after`.
+pub fn changed_after(conn: &Connection, after: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT annotation_uid FROM annotation_events WHERE id > ?1")?;
+    let uids = stmt.query_map([after], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(uids)
+}
+
 /// Highest event id: the search index's mark for annotations.
 pub fn last_event(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?)

@@ -19,7 +19,7 @@ pub mod taxonomy;
 pub use crate::hash::new_uid;
 pub(crate) use db::log;
 pub(crate) use db::review_provisions;
-pub use db::{detail, get, get_uid, last_event, list};
+pub use db::{changed_after, detail, get, get_uid, last_event, list};
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};

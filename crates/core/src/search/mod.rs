@@ -258,7 +258,7 @@ impl SearchIndex {
     /// index's marks (another process may have imported or annotated since
     /// this one looked). Two queries and nothing else when it is current.
     pub fn catch_up(&mut self, conn: &Connection, progress: &mut dyn FnMut(&Progress)) -> Result<()> {
-        let newest: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM versions", [], |r| r.get(0))?;
+        let newest = stored(crate::store::versions::last_id(conn))?;
         if newest > self.marks.versions {
             self.index_versions_after(self.marks.versions, conn, progress)?;
         }
@@ -268,16 +268,15 @@ impl SearchIndex {
     /// Re-indexes every annotation with an event after `after` (deleting the
     /// documents of deleted ones), then commits.
     fn index_annotations_after(&mut self, after: i64, conn: &Connection) -> Result<()> {
-        let newest: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?;
+        let newest = stored(crate::annotate::last_event(conn))?;
         if newest <= after {
             return Ok(());
         }
-        let mut stmt = conn.prepare("SELECT DISTINCT annotation_uid FROM annotation_events WHERE id > ?1")?;
-        let uids: Vec<String> = stmt.query_map([after], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let uids = stored(crate::annotate::changed_after(conn, after))?;
         for uid in uids {
             let f = self.fields.clone();
             self.writer()?.delete_term(Term::from_field_text(f.id, &format!("annotation:{uid}")));
-            let found = crate::annotate::get_uid(conn, &uid).map_err(|e| SearchError::Query(e.to_string()))?;
+            let found = stored(crate::annotate::get_uid(conn, &uid))?;
             if let Some(a) = found {
                 let doc = self.annotation_doc(conn, &a)?;
                 self.writer()?.add_document(doc)?;
@@ -289,11 +288,7 @@ impl SearchIndex {
     /// The document of one annotation.
     fn annotation_doc(&self, conn: &Connection, a: &crate::annotate::Annotation) -> Result<TantivyDocument> {
         let f = &self.fields;
-        let lang: String = conn.query_row(
-            "SELECT v.lang FROM versions v JOIN bills b ON b.id = v.bill_id WHERE b.slug = ?1 AND v.seq = ?2",
-            rusqlite::params![a.bill, a.version],
-            |r| r.get(0),
-        )?;
+        let lang = stored(crate::store::versions::lang_of(conn, &a.bill, a.version))?;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, format!("annotation:{}", a.uid));
         doc.add_text(f.kind, "annotation");
@@ -353,10 +348,7 @@ impl SearchIndex {
     }
 
     fn index_versions_after(&mut self, after: i64, conn: &Connection, progress: &mut dyn FnMut(&Progress)) -> Result<()> {
-        let mut stmt =
-            conn.prepare("SELECT v.id, b.slug, v.seq FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id > ?1 ORDER BY v.id")?;
-        let todo: Vec<(i64, String, i64)> =
-            stmt.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<std::result::Result<_, _>>()?;
+        let todo = stored(crate::store::versions::after(conn, after))?;
         let total = todo.len();
         let mut newest = self.marks.versions;
         for (done, (id, bill, seq)) in todo.into_iter().enumerate() {
@@ -372,22 +364,10 @@ impl SearchIndex {
 
     /// Adds the clause documents of one version to the writer (no commit).
     fn add_version(&mut self, conn: &Connection, version_id: i64) -> Result<()> {
-        let (bill, seq, label, lang): (String, i64, String, String) = conn.query_row(
-            "SELECT b.slug, v.seq, v.label, v.lang FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id = ?1",
-            [version_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        let tree = crate::store::provisions::load_tree(conn, version_id).map_err(|e| match e {
-            crate::Error::Store(crate::store::StoreError::Sqlite(e)) => SearchError::Sqlite(e),
-            other => SearchError::Query(other.to_string()),
-        })?;
-        let mut rows = conn.prepare("SELECT eid, id, lineage FROM provisions WHERE version_id = ?1 AND is_clause = 1")?;
-        let ids: HashMap<String, (i64, Option<String>)> =
-            rows.query_map([version_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?.collect::<std::result::Result<_, _>>()?;
-        let mut same = conn.prepare(
-            "SELECT l.to_id FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE p.version_id = ?1 AND l.kind = 'unchanged'",
-        )?;
-        let unchanged: HashSet<i64> = same.query_map([version_id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let (bill, seq, label, lang) = stored(crate::store::versions::describe(conn, version_id))?;
+        let tree = stored(crate::store::provisions::load_tree(conn, version_id))?;
+        let ids = stored(crate::store::provisions::clause_ids(conn, version_id))?;
+        let unchanged = stored(crate::store::links::unchanged_into(conn, version_id))?;
 
         let f = self.fields.clone();
         let writer = self.writer()?;
@@ -570,8 +550,14 @@ fn group(hits: &[Hit], limit: usize) -> Vec<Group> {
 }
 
 /// The newest version of each bill, for `--latest`.
-pub fn latest_versions(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare("SELECT b.slug, MAX(v.seq) FROM versions v JOIN bills b ON b.id = v.bill_id GROUP BY b.id")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+pub fn latest_versions(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    stored(crate::store::versions::latest(conn))
+}
+
+/// A result of the store, in the index's terms: SQLite's errors stay SQLite errors.
+fn stored<T>(r: crate::Result<T>) -> Result<T> {
+    r.map_err(|e| match e {
+        crate::Error::Store(crate::store::StoreError::Sqlite(e)) => SearchError::Sqlite(e),
+        other => SearchError::Query(other.to_string()),
+    })
 }

@@ -84,3 +84,12 @@ pub(crate) fn successors(conn: &Connection, from_id: i64) -> Result<Vec<i64>> {
     let ids = stmt.query_map([from_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
+
+/// The clauses of a version that came unchanged from the version before.
+pub(crate) fn unchanged_into(conn: &Connection, version_id: i64) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.to_id FROM clause_links l JOIN provisions p ON p.id = l.to_id WHERE p.version_id = ?1 AND l.kind = 'unchanged'",
+    )?;
+    let ids = stmt.query_map([version_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}

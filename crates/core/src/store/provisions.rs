@@ -123,3 +123,10 @@ pub(crate) fn num_or_eid(conn: &Connection, id: i64) -> Result<String> {
 pub(crate) fn version_seq(conn: &Connection, id: i64) -> Result<i64> {
     Ok(conn.query_row("SELECT v.seq FROM provisions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1", [id], |r| r.get(0))?)
 }
+
+/// The clauses of a version by eId: (provision id, lineage).
+pub(crate) fn clause_ids(conn: &Connection, version_id: i64) -> Result<std::collections::HashMap<String, (i64, Option<String>)>> {
+    let mut stmt = conn.prepare("SELECT eid, id, lineage FROM provisions WHERE version_id = ?1 AND is_clause = 1")?;
+    let rows = stmt.query_map([version_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -284,3 +284,41 @@ pub(crate) fn identify(conn: &Connection, id: i64) -> Result<(i64, String, Strin
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
     })?)
 }
+
+/// The highest version id: the search index's mark for versions.
+pub(crate) fn last_id(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM versions", [], |r| r.get(0))?)
+}
+
+/// (id, bill slug, number) of every version with an id above `after`, in id order.
+pub(crate) fn after(conn: &Connection, after: i64) -> Result<Vec<(i64, String, i64)>> {
+    let mut stmt =
+        conn.prepare("SELECT v.id, b.slug, v.seq FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id > ?1 ORDER BY v.id")?;
+    let rows = stmt.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// (bill slug, number, label, language) of the version with this id.
+pub(crate) fn describe(conn: &Connection, id: i64) -> Result<(String, i64, String, String)> {
+    Ok(conn.query_row(
+        "SELECT b.slug, v.seq, v.label, v.lang FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?)
+}
+
+/// The language of version `seq` of the bill `slug`.
+pub(crate) fn lang_of(conn: &Connection, slug: &str, seq: i64) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT v.lang FROM versions v JOIN bills b ON b.id = v.bill_id WHERE b.slug = ?1 AND v.seq = ?2",
+        params![slug, seq],
+        |r| r.get(0),
+    )?)
+}
+
+/// The newest version number of each bill.
+pub(crate) fn latest(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare("SELECT b.slug, MAX(v.seq) FROM versions v JOIN bills b ON b.id = v.bill_id GROUP BY b.id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
