@@ -26,7 +26,7 @@ pub mod query;
 pub mod schema;
 pub mod snippet;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rusqlite::Connection;
