@@ -24,15 +24,18 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
-use crate::hash::sha256_hex;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::anchor::Quote;
+use crate::annotate::db::{self as annotation_db, PlacementRow};
 use crate::annotate::taxonomy::Right;
 use crate::annotate::{Event, Reply};
 use crate::error::{Error, Result};
+use crate::hash::sha256_hex;
+use crate::positions::db as position_db;
 use crate::positions::Organisation;
+use crate::store;
 
 /// The manifest's `format` value.
 pub const FORMAT: &str = "draftwatch-bundle";
@@ -207,78 +210,46 @@ pub struct BundleReport {
     pub positions_updated: usize,
 }
 
-/// A placement row: version id, provision id, anchor, score, quote start and end.
-type RawPlacement = (i64, Option<i64>, String, f64, Option<i64>, Option<i64>);
-
-fn json_list(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Builds the bundle of `bill`: the ZIP file's bytes.
 pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<Vec<u8>> {
-    let (bill_id, title, lang): (i64, String, Option<String>) = conn
-        .query_row("SELECT id, title, lang FROM bills WHERE slug = ?1", [bill], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
-        .ok_or_else(|| crate::error::NotFound::Bill(bill.into()))?;
-    let mut stmt = conn.prepare(
-        "SELECT v.seq, v.label, v.date, v.stage, v.lang, v.provenance, v.source_sha256, COALESCE(s.file_name, v.source_sha256) \
-         FROM versions v JOIN sources s ON s.sha256 = v.source_sha256 WHERE v.bill_id = ?1 ORDER BY v.seq",
-    )?;
-    let versions: Vec<VersionEntry> = stmt
-        .query_map([bill_id], |r| {
-            Ok(VersionEntry {
-                seq: r.get(0)?,
-                label: r.get(1)?,
-                date: r.get(2)?,
-                stage: r.get(3)?,
-                lang: r.get(4)?,
-                provenance: r.get(5)?,
-                sha256: r.get(6)?,
-                file_name: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let placement =
-        |version_id: i64, provision: Option<i64>, anchor: String, score: f64, s: Option<i64>, e: Option<i64>| -> Result<PlacementEntry> {
-            let version: String = conn.query_row("SELECT source_sha256 FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-            let eid = provision.map(|p| conn.query_row("SELECT eid FROM provisions WHERE id = ?1", [p], |r| r.get(0))).transpose()?;
-            Ok(PlacementEntry { version, eid, anchor, score, pos_start: s, pos_end: e })
-        };
-    let org_uid = |id: Option<i64>| -> Result<Option<String>> {
-        Ok(id.map(|i| conn.query_row("SELECT uid FROM organisations WHERE id = ?1", [i], |r| r.get(0))).transpose()?)
+    let (bill_id, title, lang) = store::versions::find_bill_header(conn, bill)?.ok_or_else(|| crate::error::NotFound::Bill(bill.into()))?;
+    let versions: Vec<VersionEntry> = store::versions::with_files(conn, bill_id)?
+        .into_iter()
+        .map(|(seq, label, date, stage, lang, provenance, sha256, file_name)| VersionEntry {
+            seq,
+            label,
+            date,
+            stage,
+            lang,
+            provenance,
+            sha256,
+            file_name,
+        })
+        .collect();
+    let placement = |(version_id, provision, anchor, score, pos_start, pos_end): PlacementRow| -> Result<PlacementEntry> {
+        let version = store::versions::source_of(conn, version_id)?;
+        let eid = provision.map(|p| store::provisions::eid(conn, p)).transpose()?;
+        Ok(PlacementEntry { version, eid, anchor, score, pos_start, pos_end })
     };
+    let org_uid = |id: Option<i64>| -> Result<Option<String>> { id.map(|i| store::organisations::uid(conn, i)).transpose() };
     let mut org_ids: Vec<i64> = Vec::new();
     let mut annotations = Vec::new();
-    let ids = json_list(conn, "SELECT CAST(id AS TEXT) FROM annotations WHERE bill_id = ?1 ORDER BY id", bill_id)?;
-    for id in ids.iter().map(|s| s.parse::<i64>().expect("integer")) {
+    for id in annotation_db::ids_of_bill(conn, bill_id)? {
         let a = crate::annotate::get(conn, id)?;
-        let (version_id, provision, org_id): (i64, Option<i64>, Option<i64>) =
-            conn.query_row("SELECT version_id, provision_id, org_id FROM annotations WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
+        let (version_id, provision, org_id) = annotation_db::placed_on_with_org(conn, id)?;
         org_ids.extend(org_id);
-        let current = placement(
+        let current = placement((
             version_id,
             provision,
             a.anchor.as_str().into(),
             a.anchor_score,
             a.quote.as_ref().map(|q| q.start as i64),
             a.quote.as_ref().map(|q| q.end as i64),
-        )?;
-        let mut stmt = conn.prepare(
-            "SELECT version_id, provision_id, anchor, score, pos_start, pos_end FROM annotation_placements WHERE annotation_id = ?1 ORDER BY version_id",
-        )?;
-        let raw: Vec<RawPlacement> = stmt
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let placements = raw.into_iter().map(|(v, p, an, sc, s, e)| placement(v, p, an, sc, s, e)).collect::<Result<_>>()?;
+        ))?;
+        let placements = annotation_db::placement_rows(conn, id)?.into_iter().map(placement).collect::<Result<_>>()?;
         let detail = crate::annotate::detail(conn, id)?;
         let mut replies = Vec::new();
-        let mut stmt = conn.prepare("SELECT uid, org_id FROM annotation_replies WHERE annotation_id = ?1")?;
-        let reply_orgs: HashMap<String, Option<i64>> =
-            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let reply_orgs = annotation_db::reply_orgs(conn, id)?;
         for r in detail.replies {
             let o = reply_orgs.get(&r.uid).copied().flatten();
             org_ids.extend(o);
@@ -310,34 +281,17 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
         });
     }
     let mut positions = Vec::new();
-    for id in json_list(conn, "SELECT CAST(id AS TEXT) FROM positions WHERE bill_id = ?1 ORDER BY id", bill_id)?
-        .iter()
-        .map(|s| s.parse::<i64>().expect("integer"))
-    {
-        let (uid, version, title, intro, closing, lang, created_at, updated_at): (String, String, String, String, String, String, String, String) = conn.query_row(
-            "SELECT p.uid, v.source_sha256, p.title, p.intro, p.closing, p.lang, p.created_at, p.updated_at FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
-        )?;
-        let items = json_list(
-            conn,
-            "SELECT a.uid FROM position_items i JOIN annotations a ON a.id = i.annotation_id WHERE i.position_id = ?1 ORDER BY i.ord",
-            id,
-        )?;
-        let mut stmt = conn.prepare("SELECT e.org_id, o.uid, e.state, e.date, e.note FROM endorsements e JOIN organisations o ON o.id = e.org_id WHERE e.position_id = ?1")?;
-        let rows: Vec<(i64, String, String, String, Option<String>)> =
-            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<_>>()?;
+    for id in position_db::ids_of_bill(conn, bill_id)? {
+        let (uid, version, title, intro, closing, lang, created_at, updated_at) = position_db::row(conn, id)?;
+        let items = position_db::item_uids(conn, id)?;
+        let rows = position_db::endorsement_rows(conn, id)?;
         org_ids.extend(rows.iter().map(|r| r.0));
         let endorsements = rows.into_iter().map(|(_, u, s, d, n)| (u, s, d, n)).collect();
         positions.push(PositionEntry { uid, version, title, intro, closing, lang, created_at, updated_at, items, endorsements });
     }
     org_ids.sort_unstable();
     org_ids.dedup();
-    let mut organisations = Vec::new();
-    for id in org_ids {
-        let short: String = conn.query_row("SELECT short_name FROM organisations WHERE id = ?1", [id], |r| r.get(0))?;
-        organisations.extend(crate::positions::find(conn, &short)?);
-    }
+    let organisations = org_ids.into_iter().map(|id| store::organisations::by_id(conn, id)).collect::<Result<_>>()?;
     let used: Vec<&String> = annotations.iter().flat_map(|a| &a.rights).collect();
     let rights = crate::annotate::taxonomy::all(conn)?.into_iter().filter(|r| !r.builtin && used.contains(&&r.id)).collect();
     let manifest = Manifest {
@@ -447,19 +401,12 @@ pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, rep
     let m = &c.manifest;
     let mut orgs: HashMap<String, i64> = HashMap::new();
     for o in &m.organisations {
-        let local: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM organisations WHERE uid = ?1 OR short_name = ?2 ORDER BY uid = ?1 DESC LIMIT 1",
-                params![o.uid, o.short_name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let id = match local {
+        let id = match store::organisations::matching(tx, &o.uid, &o.short_name)? {
             Some(id) => id,
             None => {
                 crate::positions::add(tx, o)?;
                 report.organisations_added += 1;
-                tx.query_row("SELECT id FROM organisations WHERE uid = ?1", [&o.uid], |r| r.get(0))?
+                store::organisations::id_of_uid(tx, &o.uid)?
             }
         };
         orgs.insert(o.uid.clone(), id);
@@ -474,9 +421,7 @@ pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, rep
             .get(version)
             .ok_or_else(|| Error::BundleRefused(format!("the bundle refers to a version it does not carry ({version})")))?;
         let p = match eid {
-            Some(e) => {
-                tx.query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![v, e], |r| r.get(0)).optional()?
-            }
+            Some(e) => store::provisions::find_id(tx, v, e)?,
             None => None,
         };
         Ok((v, p))
@@ -488,32 +433,42 @@ pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, rep
         crate::annotate::Impact::parse(&a.impact)?;
         crate::annotate::Status::parse(&a.status)?;
         let (version_id, provision_id) = provision(&a.current.version, &a.current.eid)?;
-        let local: Option<(i64, String)> =
-            tx.query_row("SELECT id, updated_at FROM annotations WHERE uid = ?1", [&a.uid], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let bill_id: i64 = tx.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
+        let local = annotation_db::stamp_of_uid(tx, &a.uid)?;
+        let row = annotation_db::Imported {
+            uid: &a.uid,
+            bill_id: store::versions::bill_of(tx, version_id)?,
+            lineage: &a.lineage,
+            version_id,
+            provision_id,
+            anchor: &a.current.anchor,
+            anchor_score: a.current.score,
+            anchor_note: a.anchor_note.as_deref(),
+            quote: a.quote.as_ref(),
+            title: &a.title,
+            concern: &a.concern,
+            recommendation: &a.recommendation,
+            proposed: a.proposed.as_deref(),
+            delete_clause: a.delete_clause,
+            rights: list(&a.rights),
+            impact: &a.impact,
+            refs: list(&a.refs),
+            tags: list(&a.tags),
+            status: &a.status,
+            author: &a.author,
+            org_id: org_of(&a.org),
+            created_at: &a.created_at,
+            updated_at: &a.updated_at,
+        };
         let id = match local {
             None => {
-                tx.execute(
-                    "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, anchor_note, quote_exact, quote_prefix, \
-                     quote_suffix, pos_start, pos_end, title, concern, recommendation, proposed, delete_clause, rights, impact, refs, tags, status, author, \
-                     org_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
-                    params![
-                        a.uid, bill_id, a.lineage, version_id, provision_id, a.current.anchor, a.current.score, a.anchor_note,
-                        a.quote.as_ref().map(|q| q.exact.clone()), a.quote.as_ref().map(|q| q.prefix.clone()), a.quote.as_ref().map(|q| q.suffix.clone()),
-                        a.quote.as_ref().map(|q| q.start as i64), a.quote.as_ref().map(|q| q.end as i64), a.title, a.concern, a.recommendation, a.proposed,
-                        a.delete_clause, list(&a.rights), a.impact, list(&a.refs), list(&a.tags), a.status, a.author, org_of(&a.org), a.created_at, a.updated_at
-                    ],
-                )?;
+                let id = annotation_db::insert_imported(tx, &row)?;
                 report.annotations_added += 1;
-                tx.last_insert_rowid()
+                id
             }
+            // The side edited last wins.
             Some((id, updated)) => {
                 if a.updated_at > updated {
-                    tx.execute(
-                        "UPDATE annotations SET title = ?2, concern = ?3, recommendation = ?4, proposed = ?5, delete_clause = ?6, rights = ?7, impact = ?8, \
-                         refs = ?9, tags = ?10, status = ?11, org_id = ?12, updated_at = ?13 WHERE id = ?1",
-                        params![id, a.title, a.concern, a.recommendation, a.proposed, a.delete_clause, list(&a.rights), a.impact, list(&a.refs), list(&a.tags), a.status, org_of(&a.org), a.updated_at],
-                    )?;
+                    annotation_db::replace_fields(tx, id, &row)?;
                     report.annotations_updated += 1;
                 }
                 id
@@ -521,78 +476,58 @@ pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, rep
         };
         for p in &a.placements {
             let (v, pid) = provision(&p.version, &p.eid)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, v, pid, p.anchor, p.score, p.pos_start, p.pos_end],
-            )?;
+            annotation_db::add_placement(tx, id, &(v, pid, p.anchor.clone(), p.score, p.pos_start, p.pos_end))?;
         }
+        // History is a union: an event either side has is kept once.
         for e in &a.events {
             let changes = e.changes.to_string();
-            let have: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM annotation_events WHERE annotation_uid = ?1 AND at = ?2 AND author = ?3 AND action = ?4 AND changes = ?5)",
-                params![a.uid, e.at, e.author, e.action, changes],
-                |r| r.get(0),
-            )?;
-            if !have {
-                tx.execute(
-                    "INSERT INTO annotation_events (annotation_uid, at, author, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![a.uid, e.at, e.author, e.action, changes],
-                )?;
+            if !annotation_db::has_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)? {
+                annotation_db::insert_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)?;
                 report.events_added += 1;
             }
         }
         for r in &a.replies {
-            let have: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM annotation_replies WHERE uid = ?1)", [&r.uid], |x| x.get(0))?;
-            if !have {
-                tx.execute(
-                    "INSERT INTO annotation_replies (uid, annotation_id, author, org_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![r.uid, id, r.author, org_of(&r.org), r.body, r.created_at],
-                )?;
+            if !annotation_db::has_reply(tx, &r.uid)? {
+                annotation_db::insert_reply(tx, id, r, org_of(&r.org))?;
                 report.replies_added += 1;
             }
         }
     }
     for p in &m.positions {
         let (version_id, _) = provision(&p.version, &None)?;
-        let bill_id: i64 = tx.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-        let local: Option<(i64, String)> =
-            tx.query_row("SELECT id, updated_at FROM positions WHERE uid = ?1", [&p.uid], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let (id, take_items) = match local {
+        let row = position_db::Imported {
+            uid: &p.uid,
+            bill_id: store::versions::bill_of(tx, version_id)?,
+            version_id,
+            title: &p.title,
+            intro: &p.intro,
+            closing: &p.closing,
+            lang: &p.lang,
+            created_at: &p.created_at,
+            updated_at: &p.updated_at,
+        };
+        // A newer edit brings its texts and its items.
+        let (id, take_items) = match position_db::stamp_of_uid(tx, &p.uid)? {
             None => {
-                tx.execute(
-                    "INSERT INTO positions (uid, bill_id, version_id, title, intro, closing, lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![p.uid, bill_id, version_id, p.title, p.intro, p.closing, p.lang, p.created_at, p.updated_at],
-                )?;
+                let id = position_db::insert_imported(tx, &row)?;
                 report.positions_added += 1;
-                (tx.last_insert_rowid(), true)
+                (id, true)
             }
             Some((id, updated)) if p.updated_at > updated => {
-                tx.execute(
-                    "UPDATE positions SET title = ?2, intro = ?3, closing = ?4, updated_at = ?5 WHERE id = ?1",
-                    params![id, p.title, p.intro, p.closing, p.updated_at],
-                )?;
+                position_db::replace_texts(tx, id, &row)?;
                 report.positions_updated += 1;
                 (id, true)
             }
             Some((id, _)) => (id, false),
         };
         if take_items {
-            tx.execute("DELETE FROM position_items WHERE position_id = ?1", [id])?;
-            for (ord, uid) in p.items.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO position_items (position_id, annotation_id, ord) SELECT ?1, id, ?3 FROM annotations WHERE uid = ?2",
-                    params![id, uid, ord as i64],
-                )?;
-            }
+            position_db::write_order_by_uid(tx, id, &p.items)?;
         }
+        // Per organisation, the latest endorsement wins.
         for (org, state, date, note) in &p.endorsements {
             let Some(org_id) = orgs.get(org) else { continue };
             crate::positions::EndorsementState::parse(state)?;
-            tx.execute(
-                "INSERT INTO endorsements (position_id, org_id, state, date, note) VALUES (?1, ?2, ?3, ?4, ?5) \
-                 ON CONFLICT (position_id, org_id) DO UPDATE SET state = excluded.state, date = excluded.date, note = excluded.note WHERE excluded.date > endorsements.date",
-                params![id, org_id, state, date, note],
-            )?;
+            position_db::endorse_if_later(tx, id, *org_id, state, date, note.as_deref())?;
         }
     }
     Ok(())
