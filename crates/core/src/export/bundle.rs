@@ -20,6 +20,26 @@
 //! damaged or altered file; they do not prove who made the bundle (anyone
 //! can recompute them): that needs signatures, which Draftwatch does not do
 //! yet.
+//!
+//! This module holds the format and the merge rules; the SQL they need is
+//! with its tables (`store::{versions, provisions, organisations}`,
+//! `annotate::db`, `positions::db`).
+//!
+//! The entry types ([`VersionEntry`], [`AnnotationEntry`], [`PositionEntry`],
+//! [`PlacementEntry`]) repeat fields of [`VersionInfo`](crate::store::versions::VersionInfo),
+//! [`Annotation`](crate::annotate::Annotation) and [`Position`](crate::positions::Position)
+//! on purpose. The manifest is a wire format with its own version
+//! ([`FORMAT_VERSION`]) read by other builds of Draftwatch: a field added to
+//! an app type must not change it unnoticed. What a workspace names by a local
+//! id or number, a bundle names by something both sides share (a version by
+//! its file's hash, a clause by its eId, an organisation by its uid), and it
+//! carries impact, status and anchor as the stored names, checked on merge so
+//! that a bad value is refused with a message. Types that are the same on both
+//! sides are used as they are ([`Organisation`], [`Right`], [`Quote`], [`Event`],
+//! [`Reply`] with its organisation as a uid). Sharing the remaining runs of
+//! fields through `#[serde(flatten)]` would keep the JSON but not the
+//! TypeScript bindings (ts-rs writes flattened fields last), nor the field
+//! paths the CLI, the app and the exporters read.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -226,13 +246,37 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
             file_name,
         })
         .collect();
+    // The organisations named by annotations, replies and endorsements.
+    let mut org_ids: Vec<i64> = Vec::new();
+    let annotations = annotation_entries(conn, bill_id, &mut org_ids)?;
+    let positions = position_entries(conn, bill_id, &mut org_ids)?;
+    org_ids.sort_unstable();
+    org_ids.dedup();
+    let organisations = org_ids.into_iter().map(|id| store::organisations::by_id(conn, id)).collect::<Result<_>>()?;
+    let used: Vec<&String> = annotations.iter().flat_map(|a| &a.rights).collect();
+    let rights = crate::annotate::taxonomy::all(conn)?.into_iter().filter(|r| !r.builtin && used.contains(&&r.id)).collect();
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        bill: BillEntry { slug: bill.into(), title, lang },
+        versions,
+        organisations,
+        rights,
+        annotations,
+        positions,
+    };
+    write(root, &manifest)
+}
+
+/// The entries of a bill's annotations, oldest first; the organisations they
+/// and their replies name are added to `org_ids`.
+fn annotation_entries(conn: &Connection, bill_id: i64, org_ids: &mut Vec<i64>) -> Result<Vec<AnnotationEntry>> {
     let placement = |(version_id, provision, anchor, score, pos_start, pos_end): PlacementRow| -> Result<PlacementEntry> {
         let version = store::versions::source_of(conn, version_id)?;
         let eid = provision.map(|p| store::provisions::eid(conn, p)).transpose()?;
         Ok(PlacementEntry { version, eid, anchor, score, pos_start, pos_end })
     };
     let org_uid = |id: Option<i64>| -> Result<Option<String>> { id.map(|i| store::organisations::uid(conn, i)).transpose() };
-    let mut org_ids: Vec<i64> = Vec::new();
     let mut annotations = Vec::new();
     for id in annotation_db::ids_of_bill(conn, bill_id)? {
         let a = crate::annotate::get(conn, id)?;
@@ -280,6 +324,12 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
             replies,
         });
     }
+    Ok(annotations)
+}
+
+/// The entries of a bill's positions, oldest first; the endorsing
+/// organisations are added to `org_ids`.
+fn position_entries(conn: &Connection, bill_id: i64, org_ids: &mut Vec<i64>) -> Result<Vec<PositionEntry>> {
     let mut positions = Vec::new();
     for id in position_db::ids_of_bill(conn, bill_id)? {
         let (uid, version, title, intro, closing, lang, created_at, updated_at) = position_db::row(conn, id)?;
@@ -289,22 +339,13 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
         let endorsements = rows.into_iter().map(|(_, u, s, d, n)| (u, s, d, n)).collect();
         positions.push(PositionEntry { uid, version, title, intro, closing, lang, created_at, updated_at, items, endorsements });
     }
-    org_ids.sort_unstable();
-    org_ids.dedup();
-    let organisations = org_ids.into_iter().map(|id| store::organisations::by_id(conn, id)).collect::<Result<_>>()?;
-    let used: Vec<&String> = annotations.iter().flat_map(|a| &a.rights).collect();
-    let rights = crate::annotate::taxonomy::all(conn)?.into_iter().filter(|r| !r.builtin && used.contains(&&r.id)).collect();
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        format_version: FORMAT_VERSION,
-        bill: BillEntry { slug: bill.into(), title, lang },
-        versions,
-        organisations,
-        rights,
-        annotations,
-        positions,
-    };
-    let json = serde_json::to_vec_pretty(&manifest).expect("plain data");
+    Ok(positions)
+}
+
+/// The ZIP file of a manifest: the manifest, its checksum and the original
+/// file of each version (read from the workspace's `sources/`).
+fn write(root: &std::path::Path, manifest: &Manifest) -> Result<Vec<u8>> {
+    let json = serde_json::to_vec_pretty(manifest).expect("plain data");
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
@@ -399,8 +440,9 @@ pub fn check(bytes: &[u8]) -> Result<Checked> {
 /// version id, filled by the caller for the versions it stored.
 pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, report: &mut BundleReport) -> Result<()> {
     let m = &c.manifest;
-    let mut orgs: HashMap<String, i64> = HashMap::new();
+    let mut local = Local { conn: tx, versions, orgs: HashMap::new() };
     for o in &m.organisations {
+        // By uid, else by short name: the same organisation added on both sides.
         let id = match store::organisations::matching(tx, &o.uid, &o.short_name)? {
             Some(id) => id,
             None => {
@@ -409,126 +451,157 @@ pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, rep
                 store::organisations::id_of_uid(tx, &o.uid)?
             }
         };
-        orgs.insert(o.uid.clone(), id);
+        local.orgs.insert(o.uid.clone(), id);
     }
     for r in &m.rights {
         if crate::annotate::taxonomy::find(tx, &r.id)?.is_none() {
             crate::annotate::taxonomy::add(tx, r)?;
         }
     }
-    let provision = |version: &str, eid: &Option<String>| -> Result<(i64, Option<i64>)> {
-        let v = *versions
+    for a in &m.annotations {
+        merge_annotation(&local, a, report)?;
+    }
+    for p in &m.positions {
+        merge_position(&local, p, report)?;
+    }
+    Ok(())
+}
+
+/// What a bundle's names are in the workspace it merges into.
+struct Local<'a> {
+    conn: &'a Connection,
+    /// Version ids by file hash.
+    versions: &'a HashMap<String, i64>,
+    /// Organisation ids by uid.
+    orgs: HashMap<String, i64>,
+}
+
+impl Local<'_> {
+    /// (version id, provision id) of a version's file hash and a clause's eId
+    /// (None: no clause, or one the version does not have).
+    fn place(&self, version: &str, eid: &Option<String>) -> Result<(i64, Option<i64>)> {
+        let v = *self
+            .versions
             .get(version)
             .ok_or_else(|| Error::BundleRefused(format!("the bundle refers to a version it does not carry ({version})")))?;
         let p = match eid {
-            Some(e) => store::provisions::find_id(tx, v, e)?,
+            Some(e) => store::provisions::find_id(self.conn, v, e)?,
             None => None,
         };
         Ok((v, p))
-    };
-    let org_of = |uid: &Option<String>| uid.as_ref().and_then(|u| orgs.get(u).copied());
+    }
+
+    /// The id of the organisation with this uid.
+    fn org(&self, uid: &Option<String>) -> Option<i64> {
+        uid.as_ref().and_then(|u| self.orgs.get(u).copied())
+    }
+}
+
+/// Merges an annotation by uid: new, it is added; known, the side edited last
+/// gives its fields. Placements, history events and replies are a union.
+fn merge_annotation(l: &Local, a: &AnnotationEntry, report: &mut BundleReport) -> Result<()> {
+    let tx = l.conn;
+    crate::annotate::taxonomy::check(tx, &a.rights)?;
+    crate::annotate::Impact::parse(&a.impact)?;
+    crate::annotate::Status::parse(&a.status)?;
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
-    for a in &m.annotations {
-        crate::annotate::taxonomy::check(tx, &a.rights)?;
-        crate::annotate::Impact::parse(&a.impact)?;
-        crate::annotate::Status::parse(&a.status)?;
-        let (version_id, provision_id) = provision(&a.current.version, &a.current.eid)?;
-        let local = annotation_db::stamp_of_uid(tx, &a.uid)?;
-        let row = annotation_db::Imported {
-            uid: &a.uid,
-            bill_id: store::versions::bill_of(tx, version_id)?,
-            lineage: &a.lineage,
-            version_id,
-            provision_id,
-            anchor: &a.current.anchor,
-            anchor_score: a.current.score,
-            anchor_note: a.anchor_note.as_deref(),
-            quote: a.quote.as_ref(),
-            title: &a.title,
-            concern: &a.concern,
-            recommendation: &a.recommendation,
-            proposed: a.proposed.as_deref(),
-            delete_clause: a.delete_clause,
-            rights: list(&a.rights),
-            impact: &a.impact,
-            refs: list(&a.refs),
-            tags: list(&a.tags),
-            status: &a.status,
-            author: &a.author,
-            org_id: org_of(&a.org),
-            created_at: &a.created_at,
-            updated_at: &a.updated_at,
-        };
-        let id = match local {
-            None => {
-                let id = annotation_db::insert_imported(tx, &row)?;
-                report.annotations_added += 1;
-                id
-            }
-            // The side edited last wins.
-            Some((id, updated)) => {
-                if a.updated_at > updated {
-                    annotation_db::replace_fields(tx, id, &row)?;
-                    report.annotations_updated += 1;
-                }
-                id
-            }
-        };
-        for p in &a.placements {
-            let (v, pid) = provision(&p.version, &p.eid)?;
-            annotation_db::add_placement(tx, id, &(v, pid, p.anchor.clone(), p.score, p.pos_start, p.pos_end))?;
+    let (version_id, provision_id) = l.place(&a.current.version, &a.current.eid)?;
+    let local = annotation_db::stamp_of_uid(tx, &a.uid)?;
+    let row = annotation_db::Imported {
+        uid: &a.uid,
+        bill_id: store::versions::bill_of(tx, version_id)?,
+        lineage: &a.lineage,
+        version_id,
+        provision_id,
+        anchor: &a.current.anchor,
+        anchor_score: a.current.score,
+        anchor_note: a.anchor_note.as_deref(),
+        quote: a.quote.as_ref(),
+        title: &a.title,
+        concern: &a.concern,
+        recommendation: &a.recommendation,
+        proposed: a.proposed.as_deref(),
+        delete_clause: a.delete_clause,
+        rights: list(&a.rights),
+        impact: &a.impact,
+        refs: list(&a.refs),
+        tags: list(&a.tags),
+        status: &a.status,
+        author: &a.author,
+        org_id: l.org(&a.org),
+        created_at: &a.created_at,
+        updated_at: &a.updated_at,
+    };
+    let id = match local {
+        None => {
+            let id = annotation_db::insert_imported(tx, &row)?;
+            report.annotations_added += 1;
+            id
         }
-        // History is a union: an event either side has is kept once.
-        for e in &a.events {
-            let changes = e.changes.to_string();
-            if !annotation_db::has_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)? {
-                annotation_db::insert_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)?;
-                report.events_added += 1;
+        Some((id, updated)) => {
+            if a.updated_at > updated {
+                annotation_db::replace_fields(tx, id, &row)?;
+                report.annotations_updated += 1;
             }
+            id
         }
-        for r in &a.replies {
-            if !annotation_db::has_reply(tx, &r.uid)? {
-                annotation_db::insert_reply(tx, id, r, org_of(&r.org))?;
-                report.replies_added += 1;
-            }
+    };
+    for p in &a.placements {
+        let (v, pid) = l.place(&p.version, &p.eid)?;
+        annotation_db::add_placement(tx, id, &(v, pid, p.anchor.clone(), p.score, p.pos_start, p.pos_end))?;
+    }
+    for e in &a.events {
+        let changes = e.changes.to_string();
+        if !annotation_db::has_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)? {
+            annotation_db::insert_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)?;
+            report.events_added += 1;
         }
     }
-    for p in &m.positions {
-        let (version_id, _) = provision(&p.version, &None)?;
-        let row = position_db::Imported {
-            uid: &p.uid,
-            bill_id: store::versions::bill_of(tx, version_id)?,
-            version_id,
-            title: &p.title,
-            intro: &p.intro,
-            closing: &p.closing,
-            lang: &p.lang,
-            created_at: &p.created_at,
-            updated_at: &p.updated_at,
-        };
-        // A newer edit brings its texts and its items.
-        let (id, take_items) = match position_db::stamp_of_uid(tx, &p.uid)? {
-            None => {
-                let id = position_db::insert_imported(tx, &row)?;
-                report.positions_added += 1;
-                (id, true)
-            }
-            Some((id, updated)) if p.updated_at > updated => {
-                position_db::replace_texts(tx, id, &row)?;
-                report.positions_updated += 1;
-                (id, true)
-            }
-            Some((id, _)) => (id, false),
-        };
-        if take_items {
-            position_db::write_order_by_uid(tx, id, &p.items)?;
+    for r in &a.replies {
+        if !annotation_db::has_reply(tx, &r.uid)? {
+            annotation_db::insert_reply(tx, id, r, l.org(&r.org))?;
+            report.replies_added += 1;
         }
-        // Per organisation, the latest endorsement wins.
-        for (org, state, date, note) in &p.endorsements {
-            let Some(org_id) = orgs.get(org) else { continue };
-            crate::positions::EndorsementState::parse(state)?;
-            position_db::endorse_if_later(tx, id, *org_id, state, date, note.as_deref())?;
+    }
+    Ok(())
+}
+
+/// Merges a position by uid: new, it is added; known, a newer edit brings its
+/// texts and items. Per organisation, the later endorsement wins.
+fn merge_position(l: &Local, p: &PositionEntry, report: &mut BundleReport) -> Result<()> {
+    let tx = l.conn;
+    let (version_id, _) = l.place(&p.version, &None)?;
+    let row = position_db::Imported {
+        uid: &p.uid,
+        bill_id: store::versions::bill_of(tx, version_id)?,
+        version_id,
+        title: &p.title,
+        intro: &p.intro,
+        closing: &p.closing,
+        lang: &p.lang,
+        created_at: &p.created_at,
+        updated_at: &p.updated_at,
+    };
+    let (id, take_items) = match position_db::stamp_of_uid(tx, &p.uid)? {
+        None => {
+            let id = position_db::insert_imported(tx, &row)?;
+            report.positions_added += 1;
+            (id, true)
         }
+        Some((id, updated)) if p.updated_at > updated => {
+            position_db::replace_texts(tx, id, &row)?;
+            report.positions_updated += 1;
+            (id, true)
+        }
+        Some((id, _)) => (id, false),
+    };
+    if take_items {
+        position_db::write_order_by_uid(tx, id, &p.items)?;
+    }
+    for (org, state, date, note) in &p.endorsements {
+        let Some(org_id) = l.orgs.get(org) else { continue };
+        crate::positions::EndorsementState::parse(state)?;
+        position_db::endorse_if_later(tx, id, *org_id, state, date, note.as_deref())?;
     }
     Ok(())
 }
