@@ -406,15 +406,12 @@ pub(super) fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A quote selector as kept on an annotation's row: exact, prefix, suffix, start, end.
+pub(super) type Selector = (Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+
 /// Where an annotation stands: its row and its placement on `version_id`.
-/// `selector` is the quote selector kept on the row (exact, prefix, suffix, start, end).
-pub(super) fn place(
-    conn: &Connection,
-    id: i64,
-    version_id: i64,
-    p: &Placement,
-    selector: (Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>),
-) -> Result<()> {
+/// `selector` is the quote selector kept on the row.
+pub(super) fn place(conn: &Connection, id: i64, version_id: i64, p: &Placement, selector: Selector) -> Result<()> {
     let (exact, prefix, suffix, start, end) = selector;
     let q = p.quote.as_ref();
     conn.execute(

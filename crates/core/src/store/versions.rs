@@ -208,8 +208,11 @@ pub(crate) fn info(conn: &Connection, bill: &str, id: i64) -> Result<VersionInfo
     )?)
 }
 
-/// (id, number, label, date) of every version of a bill, oldest first.
-pub(crate) fn list(conn: &Connection, bill_id: i64) -> Result<Vec<(i64, i64, String, Option<String>)>> {
+/// A version in a list: id, number, label, date.
+pub(crate) type VersionRow = (i64, i64, String, Option<String>);
+
+/// Every version of a bill, oldest first.
+pub(crate) fn list(conn: &Connection, bill_id: i64) -> Result<Vec<VersionRow>> {
     Ok(conn
         .prepare("SELECT id, seq, label, date FROM versions WHERE bill_id = ?1 ORDER BY seq")?
         .query_map([bill_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
