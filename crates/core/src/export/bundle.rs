@@ -21,25 +21,18 @@
 //! can recompute them): that needs signatures, which Draftwatch does not do
 //! yet.
 //!
-//! This module holds the format and the merge rules; the SQL they need is
-//! with its tables (`store::{versions, provisions, organisations}`,
-//! `annotate::db`, `positions::db`).
-//!
-//! The entry types ([`VersionEntry`], [`AnnotationEntry`], [`PositionEntry`],
-//! [`PlacementEntry`]) repeat fields of [`VersionInfo`](crate::store::versions::VersionInfo),
-//! [`Annotation`](crate::annotate::Annotation) and [`Position`](crate::positions::Position)
-//! on purpose. The manifest is a wire format with its own version
-//! ([`FORMAT_VERSION`]) read by other builds of Draftwatch: a field added to
-//! an app type must not change it unnoticed. What a workspace names by a local
-//! id or number, a bundle names by something both sides share (a version by
-//! its file's hash, a clause by its eId, an organisation by its uid), and it
-//! carries impact, status and anchor as the stored names, checked on merge so
-//! that a bad value is refused with a message. Types that are the same on both
-//! sides are used as they are ([`Organisation`], [`Right`], [`Quote`], [`Event`],
-//! [`Reply`] with its organisation as a uid). Sharing the remaining runs of
-//! fields through `#[serde(flatten)]` would keep the JSON but not the
-//! TypeScript bindings (ts-rs writes flattened fields last), nor the field
-//! paths the CLI, the app and the exporters read.
+//! Here are the format and the merge rules; the SQL is with its tables
+//! (`store`, `annotate::db`, `positions::db`). The entry types repeat fields
+//! of `VersionInfo`, `Annotation` and `Position` on purpose: the manifest is
+//! a wire format with its own [`FORMAT_VERSION`], which a field added to an
+//! app type must not change unnoticed; it names things by what both sides
+//! share (a version by its file's hash, a clause by its eId, an organisation
+//! by its uid), not by local ids; it carries impact, status and anchor as
+//! their stored names, checked on merge. Types that are the same on both
+//! sides are used as they are (`Organisation`, `Right`, `Quote`, `Event`,
+//! `Reply`). `#[serde(flatten)]` could share the other runs of fields in the
+//! JSON, but not in the TypeScript bindings (ts-rs writes flattened fields
+//! last) nor in the field paths the CLI, the app and the exporters read.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
