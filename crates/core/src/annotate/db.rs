@@ -3,6 +3,8 @@
 //! (what is valid, where an annotation is placed, what an edit changed) are
 //! in the parent module.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
@@ -143,11 +145,16 @@ pub fn detail(conn: &Connection, id: i64) -> Result<AnnotationDetail> {
     Ok(AnnotationDetail { annotation, replies, history, placements })
 }
 
-/// Records an event.
+/// Records an event, now.
 pub(crate) fn log(conn: &Connection, uid: &str, author: &str, action: &str, changes: Value) -> Result<i64> {
+    insert_event(conn, uid, &crate::store::now(conn)?, author, action, &changes.to_string())
+}
+
+/// Records an event that happened at `at` (`changes` as JSON); returns its id.
+pub(crate) fn insert_event(conn: &Connection, uid: &str, at: &str, author: &str, action: &str, changes: &str) -> Result<i64> {
     conn.execute(
         "INSERT INTO annotation_events (annotation_uid, at, author, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![uid, crate::store::now(conn)?, author, action, changes.to_string()],
+        params![uid, at, author, action, changes],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -157,6 +164,15 @@ pub fn changed_after(conn: &Connection, after: i64) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT DISTINCT annotation_uid FROM annotation_events WHERE id > ?1")?;
     let uids = stmt.query_map([after], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(uids)
+}
+
+/// Whether the annotation with this uid has this event already (`changes` as JSON).
+pub(crate) fn has_event(conn: &Connection, uid: &str, at: &str, author: &str, action: &str, changes: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM annotation_events WHERE annotation_uid = ?1 AND at = ?2 AND author = ?3 AND action = ?4 AND changes = ?5)",
+        params![uid, at, author, action, changes],
+        |r| r.get(0),
+    )?)
 }
 
 /// Highest event id: the search index's mark for annotations.
@@ -230,6 +246,129 @@ pub(super) fn insert(conn: &Connection, n: &NewRow) -> Result<i64> {
     Ok(id)
 }
 
+/// An annotation's row as another workspace wrote it (a bundle): every
+/// column given, the stored names of anchor, impact and status included.
+pub(crate) struct Imported<'a> {
+    pub uid: &'a str,
+    pub bill_id: i64,
+    pub lineage: &'a str,
+    pub version_id: i64,
+    pub provision_id: Option<i64>,
+    pub anchor: &'a str,
+    pub anchor_score: f64,
+    pub anchor_note: Option<&'a str>,
+    pub quote: Option<&'a Quote>,
+    pub title: &'a str,
+    pub concern: &'a str,
+    pub recommendation: &'a str,
+    pub proposed: Option<&'a str>,
+    pub delete_clause: bool,
+    /// Rights, references and tags as JSON lists.
+    pub rights: String,
+    pub impact: &'a str,
+    pub refs: String,
+    pub tags: String,
+    pub status: &'a str,
+    pub author: &'a str,
+    pub org_id: Option<i64>,
+    pub created_at: &'a str,
+    pub updated_at: &'a str,
+}
+
+/// Writes an annotation from another workspace as it is (its placements are
+/// added apart, by [`add_placement`]); returns its id.
+pub(crate) fn insert_imported(conn: &Connection, a: &Imported) -> Result<i64> {
+    let q = a.quote;
+    conn.execute(
+        "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, anchor_note, quote_exact, quote_prefix, \
+         quote_suffix, pos_start, pos_end, title, concern, recommendation, proposed, delete_clause, rights, impact, refs, tags, status, author, \
+         org_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+        params![
+            a.uid,
+            a.bill_id,
+            a.lineage,
+            a.version_id,
+            a.provision_id,
+            a.anchor,
+            a.anchor_score,
+            a.anchor_note,
+            q.map(|q| q.exact.clone()),
+            q.map(|q| q.prefix.clone()),
+            q.map(|q| q.suffix.clone()),
+            q.map(|q| q.start as i64),
+            q.map(|q| q.end as i64),
+            a.title,
+            a.concern,
+            a.recommendation,
+            a.proposed,
+            a.delete_clause,
+            a.rights,
+            a.impact,
+            a.refs,
+            a.tags,
+            a.status,
+            a.author,
+            a.org_id,
+            a.created_at,
+            a.updated_at
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Replaces the fields of annotation `id` (text, rights, impact, references,
+/// tags, status, organisation) and its `updated_at` by those of `a`, a newer
+/// edit; where it is placed, its author and creation stay.
+pub(crate) fn replace_fields(conn: &Connection, id: i64, a: &Imported) -> Result<()> {
+    conn.execute(
+        "UPDATE annotations SET title = ?2, concern = ?3, recommendation = ?4, proposed = ?5, delete_clause = ?6, rights = ?7, impact = ?8, \
+         refs = ?9, tags = ?10, status = ?11, org_id = ?12, updated_at = ?13 WHERE id = ?1",
+        params![id, a.title, a.concern, a.recommendation, a.proposed, a.delete_clause, a.rights, a.impact, a.refs, a.tags, a.status, a.org_id, a.updated_at],
+    )?;
+    Ok(())
+}
+
+/// (id, `updated_at`) of the annotation with this uid, if the workspace has it.
+pub(crate) fn stamp_of_uid(conn: &Connection, uid: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn.query_row("SELECT id, updated_at FROM annotations WHERE uid = ?1", [uid], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
+/// The ids of a bill's annotations, oldest first.
+pub(crate) fn ids_of_bill(conn: &Connection, bill_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare("SELECT id FROM annotations WHERE bill_id = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([bill_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// (version id, provision id, organisation id) of an annotation.
+pub(crate) fn placed_on_with_org(conn: &Connection, id: i64) -> Result<(i64, Option<i64>, Option<i64>)> {
+    Ok(conn.query_row("SELECT version_id, provision_id, org_id FROM annotations WHERE id = ?1", [id], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?)
+}
+
+/// A placement row: version id, provision id, anchor, score, quote start and end.
+pub(crate) type PlacementRow = (i64, Option<i64>, String, f64, Option<i64>, Option<i64>);
+
+/// Every placement of an annotation, by version id.
+pub(crate) fn placement_rows(conn: &Connection, id: i64) -> Result<Vec<PlacementRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT version_id, provision_id, anchor, score, pos_start, pos_end FROM annotation_placements WHERE annotation_id = ?1 ORDER BY version_id",
+    )?;
+    let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records a placement of annotation `id`, unless it has one on that version already.
+pub(crate) fn add_placement(conn: &Connection, id: i64, p: &PlacementRow) -> Result<()> {
+    let (version_id, provision_id, anchor, score, start, end) = p;
+    conn.execute(
+        "INSERT OR IGNORE INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, version_id, provision_id, anchor, score, start, end],
+    )?;
+    Ok(())
+}
+
 /// The bill of a provision and its lineage (None before lineages are linked).
 pub(super) fn bill_and_lineage(conn: &Connection, provision_id: i64) -> Result<(i64, Option<String>)> {
     Ok(conn.query_row(
@@ -248,12 +387,24 @@ pub(super) fn update(conn: &Connection, id: i64, set: Vec<(&str, rusqlite::types
 }
 
 /// Writes a reply to annotation `id`.
-pub(super) fn insert_reply(conn: &Connection, id: i64, r: &Reply, org_id: Option<i64>) -> Result<()> {
+pub(crate) fn insert_reply(conn: &Connection, id: i64, r: &Reply, org_id: Option<i64>) -> Result<()> {
     conn.execute(
         "INSERT INTO annotation_replies (uid, annotation_id, author, org_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![r.uid, id, r.author, org_id, r.body, r.created_at],
     )?;
     Ok(())
+}
+
+/// Whether the workspace has the reply with this uid.
+pub(crate) fn has_reply(conn: &Connection, uid: &str) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS(SELECT 1 FROM annotation_replies WHERE uid = ?1)", [uid], |r| r.get(0))?)
+}
+
+/// The organisation (row id) of each reply to annotation `id`, by reply uid.
+pub(crate) fn reply_orgs(conn: &Connection, id: i64) -> Result<HashMap<String, Option<i64>>> {
+    let mut stmt = conn.prepare("SELECT uid, org_id FROM annotation_replies WHERE annotation_id = ?1")?;
+    let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Deletes an annotation's row (its events stay).
@@ -262,15 +413,12 @@ pub(super) fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A quote selector as kept on an annotation's row: exact, prefix, suffix, start, end.
+pub(super) type Selector = (Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+
 /// Where an annotation stands: its row and its placement on `version_id`.
-/// `selector` is the quote selector kept on the row (exact, prefix, suffix, start, end).
-pub(super) fn place(
-    conn: &Connection,
-    id: i64,
-    version_id: i64,
-    p: &Placement,
-    selector: (Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>),
-) -> Result<()> {
+/// `selector` is the quote selector kept on the row.
+pub(super) fn place(conn: &Connection, id: i64, version_id: i64, p: &Placement, selector: Selector) -> Result<()> {
     let (exact, prefix, suffix, start, end) = selector;
     let q = p.quote.as_ref();
     conn.execute(

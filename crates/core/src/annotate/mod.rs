@@ -13,7 +13,7 @@
 //! [`crate::Workspace`] wraps them and keeps the search index current.
 
 pub mod anchor;
-mod db;
+pub(crate) mod db;
 pub mod taxonomy;
 
 pub use crate::hash::new_uid;

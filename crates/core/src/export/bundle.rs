@@ -20,19 +20,35 @@
 //! damaged or altered file; they do not prove who made the bundle (anyone
 //! can recompute them): that needs signatures, which Draftwatch does not do
 //! yet.
+//!
+//! Here are the format and the merge rules; the SQL is with its tables
+//! (`store`, `annotate::db`, `positions::db`). The entry types repeat fields
+//! of `VersionInfo`, `Annotation` and `Position` on purpose: the manifest is
+//! a wire format with its own [`FORMAT_VERSION`], which a field added to an
+//! app type must not change unnoticed; it names things by what both sides
+//! share (a version by its file's hash, a clause by its eId, an organisation
+//! by its uid), not by local ids; it carries impact, status and anchor as
+//! their stored names, checked on merge. Types that are the same on both
+//! sides are used as they are (`Organisation`, `Right`, `Quote`, `Event`,
+//! `Reply`). `#[serde(flatten)]` could share the other runs of fields in the
+//! JSON, but not in the TypeScript bindings (ts-rs writes flattened fields
+//! last) nor in the field paths the CLI, the app and the exporters read.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
-use crate::hash::sha256_hex;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::anchor::Quote;
+use crate::annotate::db::{self as annotation_db, PlacementRow};
 use crate::annotate::taxonomy::Right;
 use crate::annotate::{Event, Reply};
 use crate::error::{Error, Result};
+use crate::hash::sha256_hex;
+use crate::positions::db as position_db;
 use crate::positions::Organisation;
+use crate::store;
 
 /// The manifest's `format` value.
 pub const FORMAT: &str = "draftwatch-bundle";
@@ -207,78 +223,70 @@ pub struct BundleReport {
     pub positions_updated: usize,
 }
 
-/// A placement row: version id, provision id, anchor, score, quote start and end.
-type RawPlacement = (i64, Option<i64>, String, f64, Option<i64>, Option<i64>);
-
-fn json_list(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Builds the bundle of `bill`: the ZIP file's bytes.
 pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<Vec<u8>> {
-    let (bill_id, title, lang): (i64, String, Option<String>) = conn
-        .query_row("SELECT id, title, lang FROM bills WHERE slug = ?1", [bill], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
-        .ok_or_else(|| crate::error::NotFound::Bill(bill.into()))?;
-    let mut stmt = conn.prepare(
-        "SELECT v.seq, v.label, v.date, v.stage, v.lang, v.provenance, v.source_sha256, COALESCE(s.file_name, v.source_sha256) \
-         FROM versions v JOIN sources s ON s.sha256 = v.source_sha256 WHERE v.bill_id = ?1 ORDER BY v.seq",
-    )?;
-    let versions: Vec<VersionEntry> = stmt
-        .query_map([bill_id], |r| {
-            Ok(VersionEntry {
-                seq: r.get(0)?,
-                label: r.get(1)?,
-                date: r.get(2)?,
-                stage: r.get(3)?,
-                lang: r.get(4)?,
-                provenance: r.get(5)?,
-                sha256: r.get(6)?,
-                file_name: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let placement =
-        |version_id: i64, provision: Option<i64>, anchor: String, score: f64, s: Option<i64>, e: Option<i64>| -> Result<PlacementEntry> {
-            let version: String = conn.query_row("SELECT source_sha256 FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-            let eid = provision.map(|p| conn.query_row("SELECT eid FROM provisions WHERE id = ?1", [p], |r| r.get(0))).transpose()?;
-            Ok(PlacementEntry { version, eid, anchor, score, pos_start: s, pos_end: e })
-        };
-    let org_uid = |id: Option<i64>| -> Result<Option<String>> {
-        Ok(id.map(|i| conn.query_row("SELECT uid FROM organisations WHERE id = ?1", [i], |r| r.get(0))).transpose()?)
-    };
+    let (bill_id, title, lang) = store::versions::find_bill_header(conn, bill)?.ok_or_else(|| crate::error::NotFound::Bill(bill.into()))?;
+    let versions: Vec<VersionEntry> = store::versions::with_files(conn, bill_id)?
+        .into_iter()
+        .map(|(seq, label, date, stage, lang, provenance, sha256, file_name)| VersionEntry {
+            seq,
+            label,
+            date,
+            stage,
+            lang,
+            provenance,
+            sha256,
+            file_name,
+        })
+        .collect();
+    // The organisations named by annotations, replies and endorsements.
     let mut org_ids: Vec<i64> = Vec::new();
+    let annotations = annotation_entries(conn, bill_id, &mut org_ids)?;
+    let positions = position_entries(conn, bill_id, &mut org_ids)?;
+    org_ids.sort_unstable();
+    org_ids.dedup();
+    let organisations = org_ids.into_iter().map(|id| store::organisations::by_id(conn, id)).collect::<Result<_>>()?;
+    let used: Vec<&String> = annotations.iter().flat_map(|a| &a.rights).collect();
+    let rights = crate::annotate::taxonomy::all(conn)?.into_iter().filter(|r| !r.builtin && used.contains(&&r.id)).collect();
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        bill: BillEntry { slug: bill.into(), title, lang },
+        versions,
+        organisations,
+        rights,
+        annotations,
+        positions,
+    };
+    write(root, &manifest)
+}
+
+/// The entries of a bill's annotations, oldest first; the organisations they
+/// and their replies name are added to `org_ids`.
+fn annotation_entries(conn: &Connection, bill_id: i64, org_ids: &mut Vec<i64>) -> Result<Vec<AnnotationEntry>> {
+    let placement = |(version_id, provision, anchor, score, pos_start, pos_end): PlacementRow| -> Result<PlacementEntry> {
+        let version = store::versions::source_of(conn, version_id)?;
+        let eid = provision.map(|p| store::provisions::eid(conn, p)).transpose()?;
+        Ok(PlacementEntry { version, eid, anchor, score, pos_start, pos_end })
+    };
+    let org_uid = |id: Option<i64>| -> Result<Option<String>> { id.map(|i| store::organisations::uid(conn, i)).transpose() };
     let mut annotations = Vec::new();
-    let ids = json_list(conn, "SELECT CAST(id AS TEXT) FROM annotations WHERE bill_id = ?1 ORDER BY id", bill_id)?;
-    for id in ids.iter().map(|s| s.parse::<i64>().expect("integer")) {
+    for id in annotation_db::ids_of_bill(conn, bill_id)? {
         let a = crate::annotate::get(conn, id)?;
-        let (version_id, provision, org_id): (i64, Option<i64>, Option<i64>) =
-            conn.query_row("SELECT version_id, provision_id, org_id FROM annotations WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
+        let (version_id, provision, org_id) = annotation_db::placed_on_with_org(conn, id)?;
         org_ids.extend(org_id);
-        let current = placement(
+        let current = placement((
             version_id,
             provision,
             a.anchor.as_str().into(),
             a.anchor_score,
             a.quote.as_ref().map(|q| q.start as i64),
             a.quote.as_ref().map(|q| q.end as i64),
-        )?;
-        let mut stmt = conn.prepare(
-            "SELECT version_id, provision_id, anchor, score, pos_start, pos_end FROM annotation_placements WHERE annotation_id = ?1 ORDER BY version_id",
-        )?;
-        let raw: Vec<RawPlacement> = stmt
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let placements = raw.into_iter().map(|(v, p, an, sc, s, e)| placement(v, p, an, sc, s, e)).collect::<Result<_>>()?;
+        ))?;
+        let placements = annotation_db::placement_rows(conn, id)?.into_iter().map(placement).collect::<Result<_>>()?;
         let detail = crate::annotate::detail(conn, id)?;
         let mut replies = Vec::new();
-        let mut stmt = conn.prepare("SELECT uid, org_id FROM annotation_replies WHERE annotation_id = ?1")?;
-        let reply_orgs: HashMap<String, Option<i64>> =
-            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let reply_orgs = annotation_db::reply_orgs(conn, id)?;
         for r in detail.replies {
             let o = reply_orgs.get(&r.uid).copied().flatten();
             org_ids.extend(o);
@@ -309,48 +317,28 @@ pub fn export(conn: &Connection, root: &std::path::Path, bill: &str) -> Result<V
             replies,
         });
     }
+    Ok(annotations)
+}
+
+/// The entries of a bill's positions, oldest first; the endorsing
+/// organisations are added to `org_ids`.
+fn position_entries(conn: &Connection, bill_id: i64, org_ids: &mut Vec<i64>) -> Result<Vec<PositionEntry>> {
     let mut positions = Vec::new();
-    for id in json_list(conn, "SELECT CAST(id AS TEXT) FROM positions WHERE bill_id = ?1 ORDER BY id", bill_id)?
-        .iter()
-        .map(|s| s.parse::<i64>().expect("integer"))
-    {
-        let (uid, version, title, intro, closing, lang, created_at, updated_at): (String, String, String, String, String, String, String, String) = conn.query_row(
-            "SELECT p.uid, v.source_sha256, p.title, p.intro, p.closing, p.lang, p.created_at, p.updated_at FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
-        )?;
-        let items = json_list(
-            conn,
-            "SELECT a.uid FROM position_items i JOIN annotations a ON a.id = i.annotation_id WHERE i.position_id = ?1 ORDER BY i.ord",
-            id,
-        )?;
-        let mut stmt = conn.prepare("SELECT e.org_id, o.uid, e.state, e.date, e.note FROM endorsements e JOIN organisations o ON o.id = e.org_id WHERE e.position_id = ?1")?;
-        let rows: Vec<(i64, String, String, String, Option<String>)> =
-            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<_>>()?;
+    for id in position_db::ids_of_bill(conn, bill_id)? {
+        let (uid, version, title, intro, closing, lang, created_at, updated_at) = position_db::row(conn, id)?;
+        let items = position_db::item_uids(conn, id)?;
+        let rows = position_db::endorsement_rows(conn, id)?;
         org_ids.extend(rows.iter().map(|r| r.0));
         let endorsements = rows.into_iter().map(|(_, u, s, d, n)| (u, s, d, n)).collect();
         positions.push(PositionEntry { uid, version, title, intro, closing, lang, created_at, updated_at, items, endorsements });
     }
-    org_ids.sort_unstable();
-    org_ids.dedup();
-    let mut organisations = Vec::new();
-    for id in org_ids {
-        let short: String = conn.query_row("SELECT short_name FROM organisations WHERE id = ?1", [id], |r| r.get(0))?;
-        organisations.extend(crate::positions::find(conn, &short)?);
-    }
-    let used: Vec<&String> = annotations.iter().flat_map(|a| &a.rights).collect();
-    let rights = crate::annotate::taxonomy::all(conn)?.into_iter().filter(|r| !r.builtin && used.contains(&&r.id)).collect();
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        format_version: FORMAT_VERSION,
-        bill: BillEntry { slug: bill.into(), title, lang },
-        versions,
-        organisations,
-        rights,
-        annotations,
-        positions,
-    };
-    let json = serde_json::to_vec_pretty(&manifest).expect("plain data");
+    Ok(positions)
+}
+
+/// The ZIP file of a manifest: the manifest, its checksum and the original
+/// file of each version (read from the workspace's `sources/`).
+fn write(root: &std::path::Path, manifest: &Manifest) -> Result<Vec<u8>> {
+    let json = serde_json::to_vec_pretty(manifest).expect("plain data");
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
@@ -445,155 +433,168 @@ pub fn check(bytes: &[u8]) -> Result<Checked> {
 /// version id, filled by the caller for the versions it stored.
 pub fn merge(tx: &Transaction, c: &Checked, versions: &HashMap<String, i64>, report: &mut BundleReport) -> Result<()> {
     let m = &c.manifest;
-    let mut orgs: HashMap<String, i64> = HashMap::new();
+    let mut local = Local { conn: tx, versions, orgs: HashMap::new() };
     for o in &m.organisations {
-        let local: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM organisations WHERE uid = ?1 OR short_name = ?2 ORDER BY uid = ?1 DESC LIMIT 1",
-                params![o.uid, o.short_name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let id = match local {
+        // By uid, else by short name: the same organisation added on both sides.
+        let id = match store::organisations::matching(tx, &o.uid, &o.short_name)? {
             Some(id) => id,
             None => {
                 crate::positions::add(tx, o)?;
                 report.organisations_added += 1;
-                tx.query_row("SELECT id FROM organisations WHERE uid = ?1", [&o.uid], |r| r.get(0))?
+                store::organisations::id_of_uid(tx, &o.uid)?
             }
         };
-        orgs.insert(o.uid.clone(), id);
+        local.orgs.insert(o.uid.clone(), id);
     }
     for r in &m.rights {
         if crate::annotate::taxonomy::find(tx, &r.id)?.is_none() {
             crate::annotate::taxonomy::add(tx, r)?;
         }
     }
-    let provision = |version: &str, eid: &Option<String>| -> Result<(i64, Option<i64>)> {
-        let v = *versions
+    for a in &m.annotations {
+        merge_annotation(&local, a, report)?;
+    }
+    for p in &m.positions {
+        merge_position(&local, p, report)?;
+    }
+    Ok(())
+}
+
+/// What a bundle's names are in the workspace it merges into.
+struct Local<'a> {
+    conn: &'a Connection,
+    /// Version ids by file hash.
+    versions: &'a HashMap<String, i64>,
+    /// Organisation ids by uid.
+    orgs: HashMap<String, i64>,
+}
+
+impl Local<'_> {
+    /// (version id, provision id) of a version's file hash and a clause's eId
+    /// (None: no clause, or one the version does not have).
+    fn place(&self, version: &str, eid: &Option<String>) -> Result<(i64, Option<i64>)> {
+        let v = *self
+            .versions
             .get(version)
             .ok_or_else(|| Error::BundleRefused(format!("the bundle refers to a version it does not carry ({version})")))?;
         let p = match eid {
-            Some(e) => {
-                tx.query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![v, e], |r| r.get(0)).optional()?
-            }
+            Some(e) => store::provisions::find_id(self.conn, v, e)?,
             None => None,
         };
         Ok((v, p))
-    };
-    let org_of = |uid: &Option<String>| uid.as_ref().and_then(|u| orgs.get(u).copied());
+    }
+
+    /// The id of the organisation with this uid.
+    fn org(&self, uid: &Option<String>) -> Option<i64> {
+        uid.as_ref().and_then(|u| self.orgs.get(u).copied())
+    }
+}
+
+/// Merges an annotation by uid: new, it is added; known, the side edited last
+/// gives its fields. Placements, history events and replies are a union.
+fn merge_annotation(l: &Local, a: &AnnotationEntry, report: &mut BundleReport) -> Result<()> {
+    let tx = l.conn;
+    crate::annotate::taxonomy::check(tx, &a.rights)?;
+    crate::annotate::Impact::parse(&a.impact)?;
+    crate::annotate::Status::parse(&a.status)?;
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
-    for a in &m.annotations {
-        crate::annotate::taxonomy::check(tx, &a.rights)?;
-        crate::annotate::Impact::parse(&a.impact)?;
-        crate::annotate::Status::parse(&a.status)?;
-        let (version_id, provision_id) = provision(&a.current.version, &a.current.eid)?;
-        let local: Option<(i64, String)> =
-            tx.query_row("SELECT id, updated_at FROM annotations WHERE uid = ?1", [&a.uid], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let bill_id: i64 = tx.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-        let id = match local {
-            None => {
-                tx.execute(
-                    "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, anchor_note, quote_exact, quote_prefix, \
-                     quote_suffix, pos_start, pos_end, title, concern, recommendation, proposed, delete_clause, rights, impact, refs, tags, status, author, \
-                     org_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
-                    params![
-                        a.uid, bill_id, a.lineage, version_id, provision_id, a.current.anchor, a.current.score, a.anchor_note,
-                        a.quote.as_ref().map(|q| q.exact.clone()), a.quote.as_ref().map(|q| q.prefix.clone()), a.quote.as_ref().map(|q| q.suffix.clone()),
-                        a.quote.as_ref().map(|q| q.start as i64), a.quote.as_ref().map(|q| q.end as i64), a.title, a.concern, a.recommendation, a.proposed,
-                        a.delete_clause, list(&a.rights), a.impact, list(&a.refs), list(&a.tags), a.status, a.author, org_of(&a.org), a.created_at, a.updated_at
-                    ],
-                )?;
-                report.annotations_added += 1;
-                tx.last_insert_rowid()
-            }
-            Some((id, updated)) => {
-                if a.updated_at > updated {
-                    tx.execute(
-                        "UPDATE annotations SET title = ?2, concern = ?3, recommendation = ?4, proposed = ?5, delete_clause = ?6, rights = ?7, impact = ?8, \
-                         refs = ?9, tags = ?10, status = ?11, org_id = ?12, updated_at = ?13 WHERE id = ?1",
-                        params![id, a.title, a.concern, a.recommendation, a.proposed, a.delete_clause, list(&a.rights), a.impact, list(&a.refs), list(&a.tags), a.status, org_of(&a.org), a.updated_at],
-                    )?;
-                    report.annotations_updated += 1;
-                }
-                id
-            }
-        };
-        for p in &a.placements {
-            let (v, pid) = provision(&p.version, &p.eid)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, v, pid, p.anchor, p.score, p.pos_start, p.pos_end],
-            )?;
+    let (version_id, provision_id) = l.place(&a.current.version, &a.current.eid)?;
+    let local = annotation_db::stamp_of_uid(tx, &a.uid)?;
+    let row = annotation_db::Imported {
+        uid: &a.uid,
+        bill_id: store::versions::bill_of(tx, version_id)?,
+        lineage: &a.lineage,
+        version_id,
+        provision_id,
+        anchor: &a.current.anchor,
+        anchor_score: a.current.score,
+        anchor_note: a.anchor_note.as_deref(),
+        quote: a.quote.as_ref(),
+        title: &a.title,
+        concern: &a.concern,
+        recommendation: &a.recommendation,
+        proposed: a.proposed.as_deref(),
+        delete_clause: a.delete_clause,
+        rights: list(&a.rights),
+        impact: &a.impact,
+        refs: list(&a.refs),
+        tags: list(&a.tags),
+        status: &a.status,
+        author: &a.author,
+        org_id: l.org(&a.org),
+        created_at: &a.created_at,
+        updated_at: &a.updated_at,
+    };
+    let id = match local {
+        None => {
+            let id = annotation_db::insert_imported(tx, &row)?;
+            report.annotations_added += 1;
+            id
         }
-        for e in &a.events {
-            let changes = e.changes.to_string();
-            let have: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM annotation_events WHERE annotation_uid = ?1 AND at = ?2 AND author = ?3 AND action = ?4 AND changes = ?5)",
-                params![a.uid, e.at, e.author, e.action, changes],
-                |r| r.get(0),
-            )?;
-            if !have {
-                tx.execute(
-                    "INSERT INTO annotation_events (annotation_uid, at, author, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![a.uid, e.at, e.author, e.action, changes],
-                )?;
-                report.events_added += 1;
+        Some((id, updated)) => {
+            if a.updated_at > updated {
+                annotation_db::replace_fields(tx, id, &row)?;
+                report.annotations_updated += 1;
             }
+            id
         }
-        for r in &a.replies {
-            let have: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM annotation_replies WHERE uid = ?1)", [&r.uid], |x| x.get(0))?;
-            if !have {
-                tx.execute(
-                    "INSERT INTO annotation_replies (uid, annotation_id, author, org_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![r.uid, id, r.author, org_of(&r.org), r.body, r.created_at],
-                )?;
-                report.replies_added += 1;
-            }
+    };
+    for p in &a.placements {
+        let (v, pid) = l.place(&p.version, &p.eid)?;
+        annotation_db::add_placement(tx, id, &(v, pid, p.anchor.clone(), p.score, p.pos_start, p.pos_end))?;
+    }
+    for e in &a.events {
+        let changes = e.changes.to_string();
+        if !annotation_db::has_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)? {
+            annotation_db::insert_event(tx, &a.uid, &e.at, &e.author, &e.action, &changes)?;
+            report.events_added += 1;
         }
     }
-    for p in &m.positions {
-        let (version_id, _) = provision(&p.version, &None)?;
-        let bill_id: i64 = tx.query_row("SELECT bill_id FROM versions WHERE id = ?1", [version_id], |r| r.get(0))?;
-        let local: Option<(i64, String)> =
-            tx.query_row("SELECT id, updated_at FROM positions WHERE uid = ?1", [&p.uid], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let (id, take_items) = match local {
-            None => {
-                tx.execute(
-                    "INSERT INTO positions (uid, bill_id, version_id, title, intro, closing, lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![p.uid, bill_id, version_id, p.title, p.intro, p.closing, p.lang, p.created_at, p.updated_at],
-                )?;
-                report.positions_added += 1;
-                (tx.last_insert_rowid(), true)
-            }
-            Some((id, updated)) if p.updated_at > updated => {
-                tx.execute(
-                    "UPDATE positions SET title = ?2, intro = ?3, closing = ?4, updated_at = ?5 WHERE id = ?1",
-                    params![id, p.title, p.intro, p.closing, p.updated_at],
-                )?;
-                report.positions_updated += 1;
-                (id, true)
-            }
-            Some((id, _)) => (id, false),
-        };
-        if take_items {
-            tx.execute("DELETE FROM position_items WHERE position_id = ?1", [id])?;
-            for (ord, uid) in p.items.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO position_items (position_id, annotation_id, ord) SELECT ?1, id, ?3 FROM annotations WHERE uid = ?2",
-                    params![id, uid, ord as i64],
-                )?;
-            }
+    for r in &a.replies {
+        if !annotation_db::has_reply(tx, &r.uid)? {
+            annotation_db::insert_reply(tx, id, r, l.org(&r.org))?;
+            report.replies_added += 1;
         }
-        for (org, state, date, note) in &p.endorsements {
-            let Some(org_id) = orgs.get(org) else { continue };
-            crate::positions::EndorsementState::parse(state)?;
-            tx.execute(
-                "INSERT INTO endorsements (position_id, org_id, state, date, note) VALUES (?1, ?2, ?3, ?4, ?5) \
-                 ON CONFLICT (position_id, org_id) DO UPDATE SET state = excluded.state, date = excluded.date, note = excluded.note WHERE excluded.date > endorsements.date",
-                params![id, org_id, state, date, note],
-            )?;
+    }
+    Ok(())
+}
+
+/// Merges a position by uid: new, it is added; known, a newer edit brings its
+/// texts and items. Per organisation, the later endorsement wins.
+fn merge_position(l: &Local, p: &PositionEntry, report: &mut BundleReport) -> Result<()> {
+    let tx = l.conn;
+    let (version_id, _) = l.place(&p.version, &None)?;
+    let row = position_db::Imported {
+        uid: &p.uid,
+        bill_id: store::versions::bill_of(tx, version_id)?,
+        version_id,
+        title: &p.title,
+        intro: &p.intro,
+        closing: &p.closing,
+        lang: &p.lang,
+        created_at: &p.created_at,
+        updated_at: &p.updated_at,
+    };
+    let (id, take_items) = match position_db::stamp_of_uid(tx, &p.uid)? {
+        None => {
+            let id = position_db::insert_imported(tx, &row)?;
+            report.positions_added += 1;
+            (id, true)
         }
+        Some((id, updated)) if p.updated_at > updated => {
+            position_db::replace_texts(tx, id, &row)?;
+            report.positions_updated += 1;
+            (id, true)
+        }
+        Some((id, _)) => (id, false),
+    };
+    if take_items {
+        position_db::write_order_by_uid(tx, id, &p.items)?;
+    }
+    for (org, state, date, note) in &p.endorsements {
+        let Some(org_id) = l.orgs.get(org) else { continue };
+        crate::positions::EndorsementState::parse(state)?;
+        position_db::endorse_if_later(tx, id, *org_id, state, date, note.as_deref())?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Organisations, the coalition's joint positions on a version of a bill,
 //! endorsements, and (in [`track`]) what became of each recommendation.
 
-mod db;
+pub(crate) mod db;
 pub mod track;
 
 pub use db::{get, list_positions};

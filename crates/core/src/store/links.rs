@@ -16,12 +16,11 @@ pub(crate) fn lineage_of(conn: &Connection, version_id: i64, eid: &str) -> Resul
         .unwrap_or_default())
 }
 
-/// The clause of a version that carries a lineage: (provision id, eid, number, heading).
-pub(crate) fn clause_in(
-    conn: &Connection,
-    version_id: i64,
-    lineage: &str,
-) -> Result<Option<(i64, String, Option<String>, Option<String>)>> {
+/// A clause: provision id, eid, number, heading.
+pub(crate) type ClauseRow = (i64, String, Option<String>, Option<String>);
+
+/// The clause of a version that carries a lineage.
+pub(crate) fn clause_in(conn: &Connection, version_id: i64, lineage: &str) -> Result<Option<ClauseRow>> {
     Ok(conn
         .query_row(
             "SELECT id, eid, num, heading FROM provisions WHERE version_id = ?1 AND lineage = ?2 AND is_clause = 1",

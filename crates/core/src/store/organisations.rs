@@ -74,7 +74,29 @@ pub(crate) fn id(conn: &Connection, short: &str) -> Result<i64> {
         .ok_or_else(|| Error::from(crate::error::NotFound::Organisation(short.to_string())))
 }
 
-/// The short name of the organisation with this uid, if the workspace has it.
-pub(crate) fn short_name_of(conn: &Connection, uid: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT short_name FROM organisations WHERE uid = ?1", [uid], |r| r.get(0)).optional()?)
+/// The organisation with this row id.
+pub(crate) fn by_id(conn: &Connection, id: i64) -> Result<Organisation> {
+    Ok(conn.query_row("SELECT uid, short_name, name, name_km, contact FROM organisations WHERE id = ?1", [id], org_row)?)
+}
+
+/// The uid of the organisation with this row id.
+pub(crate) fn uid(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.query_row("SELECT uid FROM organisations WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
+/// The row id of the organisation with this uid, else of the one with this
+/// short name (the same organisation, added separately in two workspaces).
+pub(crate) fn matching(conn: &Connection, uid: &str, short: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM organisations WHERE uid = ?1 OR short_name = ?2 ORDER BY uid = ?1 DESC LIMIT 1",
+            params![uid, short],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The row id of the organisation with this uid.
+pub(crate) fn id_of_uid(conn: &Connection, uid: &str) -> Result<i64> {
+    Ok(conn.query_row("SELECT id FROM organisations WHERE uid = ?1", [uid], |r| r.get(0))?)
 }

@@ -2,7 +2,7 @@
 
 use crate::error::{NotFound, Result};
 use crate::structure::{self, Kind, Node};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// Clause texts (heading line and body with sub-provisions) by provision id,
 /// loading each version's tree once however many of its clauses are asked for.
@@ -106,7 +106,17 @@ pub(crate) fn load_tree(conn: &Connection, version_id: i64) -> Result<Vec<Node>>
 
 /// The id of the provision `eid` of a version.
 pub(crate) fn id_of(conn: &Connection, version_id: i64, eid: &str) -> Result<i64> {
-    Ok(conn.query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![version_id, eid], |r| r.get(0))?)
+    Ok(find_id(conn, version_id, eid)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?)
+}
+
+/// The id of the provision of `version_id` with this eId, if the version has one.
+pub(crate) fn find_id(conn: &Connection, version_id: i64, eid: &str) -> Result<Option<i64>> {
+    Ok(conn.query_row("SELECT id FROM provisions WHERE version_id = ?1 AND eid = ?2", params![version_id, eid], |r| r.get(0)).optional()?)
+}
+
+/// The eId of the provision with this id.
+pub(crate) fn eid(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.query_row("SELECT eid FROM provisions WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
 /// The number and heading of a provision.

@@ -208,8 +208,11 @@ pub(crate) fn info(conn: &Connection, bill: &str, id: i64) -> Result<VersionInfo
     )?)
 }
 
-/// (id, number, label, date) of every version of a bill, oldest first.
-pub(crate) fn list(conn: &Connection, bill_id: i64) -> Result<Vec<(i64, i64, String, Option<String>)>> {
+/// A version in a list: id, number, label, date.
+pub(crate) type VersionRow = (i64, i64, String, Option<String>);
+
+/// Every version of a bill, oldest first.
+pub(crate) fn list(conn: &Connection, bill_id: i64) -> Result<Vec<VersionRow>> {
     Ok(conn
         .prepare("SELECT id, seq, label, date FROM versions WHERE bill_id = ?1 ORDER BY seq")?
         .query_map([bill_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -271,6 +274,37 @@ pub(crate) fn insert(tx: &Transaction, v: &NewVersion) -> Result<i64> {
 /// The id of the bill `slug`, if the workspace has it.
 pub(crate) fn find_bill(conn: &Connection, slug: &str) -> Result<Option<i64>> {
     Ok(conn.query_row("SELECT id FROM bills WHERE slug = ?1", [slug], |r| r.get(0)).optional()?)
+}
+
+/// (id, title, language) of the bill `slug`, if the workspace has it.
+pub(crate) fn find_bill_header(conn: &Connection, slug: &str) -> Result<Option<(i64, String, Option<String>)>> {
+    Ok(conn.query_row("SELECT id, title, lang FROM bills WHERE slug = ?1", [slug], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?)
+}
+
+/// A version with its original file: (number, label, date, stage, language,
+/// provenance, the file's SHA-256, the file's name).
+pub(crate) type FiledVersion = (i64, String, Option<String>, Option<String>, String, String, String, String);
+
+/// Every version of a bill with its original file, oldest first; a file
+/// stored without a name is named by its SHA-256.
+pub(crate) fn with_files(conn: &Connection, bill_id: i64) -> Result<Vec<FiledVersion>> {
+    let mut stmt = conn.prepare(
+        "SELECT v.seq, v.label, v.date, v.stage, v.lang, v.provenance, v.source_sha256, COALESCE(s.file_name, v.source_sha256) \
+         FROM versions v JOIN sources s ON s.sha256 = v.source_sha256 WHERE v.bill_id = ?1 ORDER BY v.seq",
+    )?;
+    let rows =
+        stmt.query_map([bill_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// The SHA-256 of the original file of the version with this id.
+pub(crate) fn source_of(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.query_row("SELECT source_sha256 FROM versions WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
+/// The bill (its id) of the version with this id.
+pub(crate) fn bill_of(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(conn.query_row("SELECT bill_id FROM versions WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
 /// The title of the bill `slug`.
