@@ -38,9 +38,9 @@
 //! USLM and GPO ids are GUIDs or paths, so their eIds are generated
 //! ([`crate::structure::eid::assign`]).
 //!
-//! The parts: [`vocabulary`] (which dialect a document is, and what each
-//! element is to the tree), [`reader`] (the walk over the elements), [`build`]
-//! (the paragraph and node under construction) and [`values`] (printed numbers
+//! The parts: `vocabulary` (which dialect a document is, and what each
+//! element is to the tree), `reader` (the walk over the elements), `build`
+//! (the paragraph and node under construction) and `values` (printed numbers
 //! and language codes).
 
 mod build;

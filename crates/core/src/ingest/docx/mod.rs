@@ -12,15 +12,15 @@
 //! `docProps/core.xml` and the default language from `styles.xml`. Headers,
 //! footers, comments' text, field codes and hidden text are ignored.
 //!
-//! Safety: members are inflated through [`limits::read_capped`] under a
+//! Safety: members are inflated through [`crate::ingest::limits::read_capped`] under a
 //! per-member and a per-document budget, members that compress implausibly well
 //! are refused as zip bombs, XML nesting is bounded, and a `<!DOCTYPE` is an
 //! error, so no entity is ever expanded and nothing is fetched.
 //!
-//! The reader's parts, in the order a document goes through them: [`package`]
-//! (the zip archive and its relationships), [`part`] (one XML part → a small
-//! element tree), [`styles`] (paragraph styles and the declared language),
-//! [`numbering`] (Word's list definitions and number formats) and [`walker`]
+//! The reader's parts, in the order a document goes through them: `package`
+//! (the zip archive and its relationships), `part` (one XML part → a small
+//! element tree), `styles` (paragraph styles and the declared language),
+//! `numbering` (Word's list definitions and number formats) and `walker`
 //! (the body in reading order → blocks, with list numbers and notes).
 
 mod numbering;
@@ -34,7 +34,6 @@ use crate::text::{collapse_ws, plural};
 use numbering::Numbering;
 use package::Package;
 use part::{keep_w_text, parse_xml};
-use std::collections::{HashMap, HashSet};
 use styles::{pick_lang, Styles};
 use walker::{notes_by_id, Item, NoteKind, Walker};
 
@@ -74,20 +73,7 @@ pub fn read(bytes: &[u8]) -> Result<Ingested> {
 
     let body = document.child("body").ok_or_else(|| IngestError::CorruptDocx(format!("{main} has no w:body element")))?;
 
-    let mut walker = Walker {
-        styles: &styles,
-        numbering: &numbering,
-        footnotes: &footnotes,
-        endnotes: &endnotes,
-        lists: HashMap::new(),
-        seen_nums: HashSet::new(),
-        note_refs: Vec::new(),
-        note_numbers: HashMap::new(),
-        insertions: 0,
-        deletions: 0,
-        pending: None,
-        skipped_toc: false,
-    };
+    let mut walker = Walker::new(&styles, &numbering, &footnotes, &endnotes);
     let mut items = Vec::new();
     walker.blocks(body, &mut items);
 

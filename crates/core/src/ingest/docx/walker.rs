@@ -75,18 +75,18 @@ pub(super) struct Pending {
 }
 
 pub(super) struct Walker<'d> {
-    pub(super) styles: &'d Styles,
-    pub(super) numbering: &'d Numbering,
+    styles: &'d Styles,
+    numbering: &'d Numbering,
     pub(super) footnotes: &'d HashMap<String, &'d El>,
     pub(super) endnotes: &'d HashMap<String, &'d El>,
     /// List counters, keyed by abstract numbering (or by num for restarted instances).
-    pub(super) lists: HashMap<String, ListState>,
-    pub(super) seen_nums: HashSet<String>,
+    lists: HashMap<String, ListState>,
+    seen_nums: HashSet<String>,
     pub(super) note_refs: Vec<(NoteKind, String)>,
-    pub(super) note_numbers: HashMap<(NoteKind, String), usize>,
+    note_numbers: HashMap<(NoteKind, String), usize>,
     pub(super) insertions: usize,
     pub(super) deletions: usize,
-    pub(super) pending: Option<Pending>,
+    pending: Option<Pending>,
     /// A table of contents was met and skipped.
     pub(super) skipped_toc: bool,
 }
@@ -103,6 +103,29 @@ pub(super) fn is_deleted_mark(rpr: Option<&El>) -> bool {
 }
 
 impl<'d> Walker<'d> {
+    /// A walker at the start of a document, with no list counted and no note met.
+    pub(super) fn new(
+        styles: &'d Styles,
+        numbering: &'d Numbering,
+        footnotes: &'d HashMap<String, &'d El>,
+        endnotes: &'d HashMap<String, &'d El>,
+    ) -> Walker<'d> {
+        Walker {
+            styles,
+            numbering,
+            footnotes,
+            endnotes,
+            lists: HashMap::new(),
+            seen_nums: HashSet::new(),
+            note_refs: Vec::new(),
+            note_numbers: HashMap::new(),
+            insertions: 0,
+            deletions: 0,
+            pending: None,
+            skipped_toc: false,
+        }
+    }
+
     /// Block-level content: paragraphs, tables, content controls.
     pub(super) fn blocks(&mut self, container: &El, out: &mut Vec<Item>) {
         for c in container.children() {
@@ -456,20 +479,7 @@ mod tests {
         let num = Numbering::from_xml(&el(&format!(r#"<w:numbering {NS}>{numbering}</w:numbering>"#)));
         let st = Styles::from_xml(&el(&format!(r#"<w:styles {NS}>{styles}</w:styles>"#)));
         let empty = HashMap::new();
-        let mut w = Walker {
-            styles: &st,
-            numbering: &num,
-            footnotes: &empty,
-            endnotes: &empty,
-            lists: HashMap::new(),
-            seen_nums: HashSet::new(),
-            note_refs: Vec::new(),
-            note_numbers: HashMap::new(),
-            insertions: 0,
-            deletions: 0,
-            pending: None,
-            skipped_toc: false,
-        };
+        let mut w = Walker::new(&st, &num, &empty, &empty);
         let mut items = Vec::new();
         w.blocks(doc.child("body").unwrap(), &mut items);
         (items, w.insertions, w.deletions)

@@ -24,8 +24,8 @@
 //! - The bytes must be UTF-8 (or UTF-16 with a byte-order mark); anything else is
 //!   [`IngestError::BadEncoding`] with the offset of the first bad byte.
 //!
-//! The parts: [`tokenizer`] (tags, attributes, raw text and references, in one
-//! pass) and [`builder`] (what each tag does to the blocks being cut).
+//! The parts: `tokenizer` (tags, attributes, raw text and references, in one
+//! pass) and `builder` (what each tag does to the blocks being cut).
 
 mod builder;
 mod tokenizer;

@@ -20,10 +20,10 @@
 //! pdf-extract and lopdf can panic on malformed files: all parsing runs under
 //! `catch_unwind`.
 //!
-//! The parts: [`fonts`] (what a font's codes mean and how far they advance),
-//! [`cmap`] (CMap files: code spaces and ToUnicode maps), [`glyphs`] (Adobe
-//! glyph names → text), [`interp`] (the content-stream interpreter: pages →
-//! positioned glyphs) and [`layout`] (glyphs → lines → paragraphs).
+//! The parts: `fonts` (what a font's codes mean and how far they advance),
+//! `cmap` (CMap files: code spaces and ToUnicode maps), `glyphs` (Adobe
+//! glyph names → text), `interp` (the content-stream interpreter: pages →
+//! positioned glyphs) and `layout` (glyphs → lines → paragraphs).
 
 mod cmap;
 mod fonts;

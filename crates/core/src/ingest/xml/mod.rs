@@ -21,7 +21,7 @@
 //! names (namespace prefixes dropped) with the resolved namespace kept aside, so
 //! `akn:article` and `article` are the same element.
 //!
-//! Character and entity references are decoded by [`references`] (re-exported
+//! Character and entity references are decoded by `references` (re-exported
 //! here), which the HTML reader uses too.
 
 mod references;
