@@ -201,6 +201,10 @@ pub(super) fn raw_text<'a>(html: &'a str, from: usize, name: &str) -> (&'a str, 
 }
 
 /// Decodes character references; unknown names stay as written.
+///
+/// Not `xml::decode_references`: that one checks the name's characters first
+/// (so `&#+65;` stays as written there but is `A` here) and counts unknown
+/// names; sharing it would change what HTML imports print.
 pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
         return Cow::Borrowed(s);
