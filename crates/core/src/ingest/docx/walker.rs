@@ -1,6 +1,9 @@
 //! Walking the document body in reading order: paragraphs, runs, tables, text
 //! boxes, tracked changes and note references → items, each paragraph prefixed
 //! with the list number Word would print.
+//!
+//! A little over 600 lines: the tests of list numbering run whole bodies through
+//! the walker (numbering, styles and walker together), so they live here.
 
 use super::numbering::{format_number, Level, ListState, NumFmt, Numbering, Suff};
 use super::part::{El, Ns};
