@@ -347,6 +347,20 @@ mod tests {
         assert_eq!(texts(&t), vec![("# Titel".into(), None), ("Der  Satz\u{a0}eins\nNe\u{301} ក្រ\u{200B}ខ".into(), None)]);
     }
 
+    /// Markdown's `#` are hints only: the grammar builds the same tree with or without them.
+    #[test]
+    fn markdown_hashes_do_not_change_the_tree() {
+        let parse_text = |s: &str| crate::structure::parse(&s.split("\n\n").map(Block::plain).collect::<Vec<_>>());
+        let plain = "Chapter 1 - Scope\n\nArticle 1 - Purpose\n\n(1) Text one.\n\n(2) Text two.";
+        let md = "# Chapter 1 - Scope\n\n## Article 1 - Purpose\n\n(1) Text one.\n\n(2) Text two.";
+        let a = parse_text(plain);
+        let blocks = match read(md.as_bytes(), Format::Md).unwrap().content {
+            Content::Blocks(b) => b,
+            _ => unreachable!(),
+        };
+        assert_eq!(a, crate::structure::parse(&blocks));
+    }
+
     /// The importer as it was before each block's text was built in one pass:
     /// the reference the fast version must match byte for byte.
     mod reference {

@@ -6,11 +6,13 @@
 //! their own hierarchy (Akoma Ntoso, USLM) bypass the grammar (see
 //! `crate::ingest::akn`).
 
+mod block;
 pub mod eid;
 pub mod grammar;
 pub mod node;
 pub mod number;
 mod parse;
 
+pub use block::{Block, BlockRole};
 pub use node::{walk_all, Kind, Node};
 pub use parse::parse;

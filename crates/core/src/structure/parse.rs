@@ -16,11 +16,11 @@
 //! Text before the first provision is front matter (or a preamble when it
 //! says so); after the last clause, a signature opener starts the signature block.
 
+use super::block::{Block, BlockRole};
 use super::eid;
 use super::grammar::{self, Bracket, Family, Heading, Target};
 use super::node::{Kind, Node};
 use super::number;
-use crate::ingest::{Block, BlockRole};
 use crate::text;
 use std::borrow::Cow;
 
@@ -580,18 +580,6 @@ mod tests {
                 "signature_1 - Done at Phnom Penh, 1 January 2019",
             ]
         );
-    }
-
-    #[test]
-    fn markdown_hashes_do_not_change_the_tree() {
-        let plain = "Chapter 1 - Scope\n\nArticle 1 - Purpose\n\n(1) Text one.\n\n(2) Text two.";
-        let md = "# Chapter 1 - Scope\n\n## Article 1 - Purpose\n\n(1) Text one.\n\n(2) Text two.";
-        let a = parse_text(plain);
-        let blocks = match crate::ingest::text::read(md.as_bytes(), crate::ingest::Format::Md).unwrap().content {
-            crate::ingest::Content::Blocks(b) => b,
-            _ => unreachable!(),
-        };
-        assert_eq!(a, parse(&blocks));
     }
 
     #[test]

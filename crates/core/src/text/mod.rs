@@ -232,6 +232,12 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
+/// A count and its noun for a sentence: `plural(1, "deletion", "deletions")` →
+/// `1 deletion`, `plural(3, ...)` → `3 deletions`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Collapses whitespace runs to one space and trims (display text, for headings).
 pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
