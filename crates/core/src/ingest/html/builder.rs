@@ -1,7 +1,7 @@
 //! The block builder: what each tag does to the blocks being cut (headings,
 //! bold, list numbers, table rows, `<pre>` lines, skipped elements).
 
-use super::tokenizer::{is_block, SKIPPED, VOID};
+use super::elements::{is_block, SKIPPED, VOID};
 use crate::ingest::{Block, BlockRole};
 use crate::text::{collapse_ws, normalize};
 

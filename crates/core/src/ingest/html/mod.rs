@@ -28,6 +28,7 @@
 //! pass) and `builder` (what each tag does to the blocks being cut).
 
 mod builder;
+mod elements;
 mod tokenizer;
 
 use super::*;

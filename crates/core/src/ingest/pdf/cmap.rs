@@ -1,7 +1,9 @@
 //! CMap files: code-space ranges and the code → text map of a ToUnicode CMap.
 
-use super::fonts::MAX_CMAP_ENTRIES;
 use std::collections::HashMap;
+
+/// Most entries a ToUnicode map may expand to (bounds memory on hostile files).
+pub(super) const MAX_CMAP_ENTRIES: usize = 200_000;
 
 /// A parsed CMap: code-space ranges and (for ToUnicode) code → text.
 pub(super) struct CMap {

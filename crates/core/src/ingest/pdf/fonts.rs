@@ -1,7 +1,7 @@
 //! Fonts: how a string of a font is cut into codes, what text each code stands
 //! for (ToUnicode map, encoding, `/Differences`) and how far it advances.
 
-use super::cmap::parse_cmap;
+use super::cmap::{parse_cmap, MAX_CMAP_ENTRIES};
 use super::glyphs::glyph_text;
 use super::{deref, num};
 use pdf_extract::{Dictionary, Document, Object};
@@ -25,9 +25,6 @@ pub(super) struct Font {
     pub(super) widths: HashMap<u32, f64>,
     pub(super) default_width: f64,
 }
-
-/// Most entries a ToUnicode map may expand to (bounds memory on hostile files).
-pub(super) const MAX_CMAP_ENTRIES: usize = 200_000;
 
 impl Font {
     pub(super) fn load(doc: &Document, dict: &Dictionary) -> Font {
