@@ -20,17 +20,21 @@
 //! - **Cheap to ask** ([`similarity`]): the alignment scores candidate pairs
 //!   with the same similarity, without building the redline.
 //!
-//! The JSON shapes of a comparison are in [`report`].
+//! The JSON shapes of a comparison are in [`report`]; the documents made
+//! from them (text, HTML, DOCX, PDF) in [`crate::render`].
 
 mod classify;
+mod cleanup;
 pub mod compare;
-pub mod html;
 pub mod report;
-pub mod text;
+mod script;
 pub(crate) mod tokens;
 mod words;
 
 pub use compare::compare;
+// The renderers' old paths, kept while callers outside `render` move to
+// `crate::render` (then to be dropped).
+pub use crate::render::{html, text};
 pub use tokens::tokenize;
 pub use words::{diff_texts, similarity, EditCounts, TextDiff, DEADLINE};
 
