@@ -105,7 +105,7 @@ pub fn impact_label(i: crate::annotate::Impact, lang: &str) -> &'static str {
 }
 
 /// An item's heading in every export: `1. Article 8 — Registration — Prior permission`.
-pub(crate) fn item_heading(d: &PositionDetail, i: usize) -> String {
+pub(super) fn item_heading(d: &PositionDetail, i: usize) -> String {
     let l = labels(&d.position.lang);
     let item = &d.items[i];
     let num = item.num.as_deref().map(|n| format!("{} {n}", l.article)).unwrap_or_default();

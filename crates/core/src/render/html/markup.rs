@@ -6,12 +6,13 @@ use crate::text::khmer;
 /// Longest id made from an eId (the rest is cut; ids stay unique).
 const MAX_ID: usize = 120;
 
-/// The one escape of this module (see [`crate::text::escape_markup_into`]):
-/// every text that is not a literal of this file goes through it.
+/// The one escape of the page (see [`crate::text::escape_markup_into`]):
+/// every text that is not a literal of the renderer goes through it.
 pub(super) fn escape_into(out: &mut String, s: &str) {
     crate::text::escape_markup_into(out, s)
 }
 
+/// [`escape_into`], into a new string.
 pub(super) fn esc(s: &str) -> String {
     crate::text::escape_markup(s)
 }
