@@ -2,7 +2,7 @@
 //!
 //! The alignment ([`crate::align`]) decides which clause of one version became
 //! which clause of the next; this module compares the texts of a matched pair
-//! ([`compare`] runs both), so it depends on `align` and never the reverse. It is
+//! ([`compare()`] runs both), so it depends on `align` and never the reverse. It is
 //! shaped by what a reader of a redline needs:
 //! - **Tokens, not characters** ([`tokenize`]): words from Unicode word
 //!   segmentation (ICU4X, whose dictionary segmenter splits unspaced Khmer into
