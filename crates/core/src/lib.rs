@@ -8,7 +8,8 @@
 //! - [`structure`]: blocks → the provision tree (parts, chapters, articles, paragraphs, points);
 //! - [`annotate`]: rights-impact annotations, their anchoring and carry-forward to new versions;
 //! - [`positions`]: organisations and joint positions;
-//! - [`export`]: joint positions, scorecards and annotations in open formats;
+//! - [`render`]: documents for people: comparisons and joint positions as text, HTML, DOCX, PDF;
+//! - [`export`]: annotations, versions and bundles in open formats for other programs;
 //! - [`store`]: SQLite, the source of truth;
 //! - [`search`]: the tantivy index over every clause of every version, Khmer and English;
 //! - [`workspace`]: the one facade the CLI and the app call.
@@ -23,6 +24,7 @@ mod hash;
 pub mod ingest;
 mod par;
 pub mod positions;
+pub mod render;
 pub mod search;
 pub mod store;
 pub mod structure;

@@ -1,7 +1,8 @@
 //! Word-level comparison of two clause texts, and what the changes mean.
 //!
-//! The alignment (`align`) decides which clause of one version became which
-//! clause of the next; this module compares the texts of a matched pair. It is
+//! The alignment ([`crate::align`]) decides which clause of one version became
+//! which clause of the next; this module compares the texts of a matched pair
+//! ([`compare()`] runs both), so it depends on `align` and never the reverse. It is
 //! shaped by what a reader of a redline needs:
 //! - **Tokens, not characters** ([`tokenize`]): words from Unicode word
 //!   segmentation (ICU4X, whose dictionary segmenter splits unspaced Khmer into
@@ -17,20 +18,29 @@
 //!   operative word (shall, may, permission, register ... and their Khmer
 //!   equivalents: a data file, `data/operative-words.txt`) are flagged, so the
 //!   reader starts with what changes rights and duties.
-//! - **Cheap to ask** ([`similarity`]): the alignment scores candidate pairs
-//!   with the same similarity, without building the redline.
+//! - **Cheap to ask** ([`similarity`]): the same similarity without building
+//!   the redline, for callers that weigh candidate texts (an annotation's
+//!   successor clause, a scorecard's enacted wording). The alignment has its
+//!   own, cheaper measure over hashed features ([`crate::align`]).
 //!
-//! The JSON shapes of a comparison are in [`report`].
+//! The JSON shapes of a comparison are in [`report`]; the documents made
+//! from them (text, HTML, DOCX, PDF) in [`crate::render`].
+//!
+//! Inside, dependencies go one way: `tokens` ← `script` (the two sides of a
+//! diff and its segments) ← `classify`, `cleanup` ← `words` ← `compare`.
 
 mod classify;
+mod cleanup;
 pub mod compare;
-pub mod html;
 pub mod report;
-pub mod text;
+mod script;
 pub(crate) mod tokens;
 mod words;
 
 pub use compare::compare;
+// The renderers' old paths, kept while callers outside `render` move to
+// `crate::render` (then to be dropped).
+pub use crate::render::{html, text};
 pub use tokens::tokenize;
 pub use words::{diff_texts, similarity, EditCounts, TextDiff, DEADLINE};
 

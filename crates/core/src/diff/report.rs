@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What happened to a clause: the alignment decides it (see [`crate::align`]).
+pub use crate::align::ChangeKind;
+
 /// A version as named in a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -37,39 +40,6 @@ pub struct Summary {
     pub moved: usize,
     /// Changes with at least one substantive edit (or added/deleted/split/merged).
     pub substantive: usize,
-}
-
-/// What happened to a clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
-    /// Same text.
-    Unchanged,
-    /// Text changed.
-    Modified,
-    /// One old clause became several.
-    Split,
-    /// Several old clauses became one.
-    Merged,
-    /// New clause.
-    Added,
-    /// Removed clause.
-    Deleted,
-}
-
-impl ChangeKind {
-    /// Name as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::Unchanged => "unchanged",
-            ChangeKind::Modified => "modified",
-            ChangeKind::Split => "split",
-            ChangeKind::Merged => "merged",
-            ChangeKind::Added => "added",
-            ChangeKind::Deleted => "deleted",
-        }
-    }
 }
 
 /// A clause as named in a change.

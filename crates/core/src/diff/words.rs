@@ -16,12 +16,12 @@
 //!    which is what the similarity measures; readability is the cleanup's job.
 //! 3. The similarity is read off this raw script: 2·(matched words) /
 //!    (words in old + words in new), over word tokens only.
-//! 4. Semantic cleanup, in the spirit of diff-match-patch's
+//! 4. Semantic cleanup ([`super::cleanup`]), in the spirit of diff-match-patch's
 //!    `cleanupSemantic`, at token level:
 //!    - consecutive deletes and inserts form one *edit*;
 //!    - where Myers matched a repeated phrase late, the match moves early, so
 //!      a replaced word stays paired with its replacement and an added
-//!      passage reads as an addition ([`match_repeated_phrases_early`]);
+//!      passage reads as an addition (`match_repeated_phrases_early`);
 //!    - an equal run with no word in it (spaces, punctuation) between two
 //!      edits is absorbed into them: "shall register with" → "may notify"
 //!      reads `[-shall register with-]{+may notify+}`, not an interleaving of
@@ -46,8 +46,10 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 
 use super::classify::{self, EditClass};
+use super::cleanup::cleanup;
 use super::report::{Op, OpKind};
-use super::tokens::{tokens_pair, Token, TokenKind};
+use super::script::{push_edit, push_seg, sides, Seg, Side};
+use super::tokens::TokenKind;
 use crate::hash::FastMap;
 
 /// The longest a single clause's diff may take before Myers settles for a
@@ -92,49 +94,6 @@ pub struct EditCounts {
     pub cosmetic: usize,
     /// Every other edit.
     pub substantive: usize,
-}
-
-/// A stretch of the two token sequences: equal, or one edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Seg {
-    pub equal: bool,
-    pub old: Range<usize>,
-    pub new: Range<usize>,
-}
-
-/// One side of the comparison: the text, its tokens and where each starts.
-pub(crate) struct Side<'a> {
-    pub text: &'a str,
-    pub toks: Vec<Token<'a>>,
-    /// Byte offset of each token, plus the text length at the end.
-    pub starts: Vec<usize>,
-}
-
-impl<'a> Side<'a> {
-    fn new(text: &'a str, toks: Vec<Token<'a>>) -> Side<'a> {
-        let mut starts = Vec::with_capacity(toks.len() + 1);
-        let mut at = 0;
-        for t in &toks {
-            starts.push(at);
-            at += t.text.len();
-        }
-        starts.push(at);
-        Side { text, toks, starts }
-    }
-
-    /// The text of a range of tokens.
-    pub fn slice(&self, r: &Range<usize>) -> &'a str {
-        &self.text[self.starts[r.start]..self.starts[r.end]]
-    }
-
-    /// Byte length of a range of tokens.
-    fn bytes(&self, r: &Range<usize>) -> usize {
-        self.starts[r.end] - self.starts[r.start]
-    }
-
-    fn words(&self, r: Range<usize>) -> usize {
-        self.toks[r].iter().filter(|t| t.kind == TokenKind::Word).count()
-    }
 }
 
 /// Word-level comparison of two clause texts (display form, as stored).
@@ -190,11 +149,6 @@ pub fn similarity(old: &str, new: &str) -> f64 {
     let (o, n) = sides(old, new);
     let raw = raw_segments(&o, &n);
     similarity_of(&o, &n, &raw)
-}
-
-fn sides<'a>(old: &'a str, new: &'a str) -> (Side<'a>, Side<'a>) {
-    let (a, b) = tokens_pair(old, new);
-    (Side::new(old, a), Side::new(new, b))
 }
 
 fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
@@ -268,38 +222,6 @@ fn raw_segments<'a>(o: &Side<'a>, n: &Side<'a>) -> Vec<Seg> {
     segs
 }
 
-/// Appends a segment, joined to the last one when both are equal or both
-/// edits; an empty one is left out.
-fn push_seg(segs: &mut Vec<Seg>, seg: Seg) {
-    if seg.old.is_empty() && seg.new.is_empty() {
-        return;
-    }
-    match segs.last_mut() {
-        Some(last) if last.equal == seg.equal => {
-            last.old.end = seg.old.end;
-            last.new.end = seg.new.end;
-        }
-        _ => segs.push(seg),
-    }
-}
-
-/// Appends the edit `old` → `new`, less the tokens both sides start or end
-/// with, which are appended as equal text around it.
-fn push_edit(o: &Side<'_>, n: &Side<'_>, segs: &mut Vec<Seg>, old: Range<usize>, new: Range<usize>) {
-    let same = |x: usize, y: usize| o.toks[x].text == n.toks[y].text;
-    let mut p = 0;
-    while p < old.len() && p < new.len() && same(old.start + p, new.start + p) {
-        p += 1;
-    }
-    let mut s = 0;
-    while s < old.len() - p && s < new.len() - p && same(old.end - 1 - s, new.end - 1 - s) {
-        s += 1;
-    }
-    push_seg(segs, Seg { equal: true, old: old.start..old.start + p, new: new.start..new.start + p });
-    push_seg(segs, Seg { equal: false, old: old.start + p..old.end - s, new: new.start + p..new.end - s });
-    push_seg(segs, Seg { equal: true, old: old.end - s..old.end, new: new.end - s..new.end });
-}
-
 /// 2·matched / (old + new) in word tokens; texts without words count their
 /// punctuation instead; two texts with neither are alike (1.0).
 fn similarity_of(o: &Side<'_>, n: &Side<'_>, raw: &[Seg]) -> f64 {
@@ -313,206 +235,6 @@ fn similarity_of(o: &Side<'_>, n: &Side<'_>, raw: &[Seg]) -> f64 {
         return (2 * matched) as f64 / total as f64;
     }
     1.0
-}
-
-/// The semantic cleanup (see the module docs).
-fn cleanup(o: &Side<'_>, n: &Side<'_>, raw: Vec<Seg>) -> Vec<Seg> {
-    let segs = match_repeated_phrases_early(o, n, raw);
-    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
-    for seg in segs {
-        out.push(seg);
-        // Absorb equalities as long as the newest edit allows it.
-        while out.len() >= 3 && !out[out.len() - 1].equal {
-            let k = out.len();
-            let (left, mid, right) = (&out[k - 3], &out[k - 2], &out[k - 1]);
-            debug_assert!(!left.equal && mid.equal);
-            if !absorbable(o, n, left, mid, right) {
-                break;
-            }
-            let right = out.pop().expect("three segments");
-            out.pop();
-            let left = out.last_mut().expect("three segments");
-            left.old.end = right.old.end;
-            left.new.end = right.new.end;
-        }
-    }
-    let mut out = factor_common_ends(o, n, out);
-    slide_to_words(o, n, &mut out);
-    out
-}
-
-/// Gives the tokens that both sides of an edit start or end with back to the
-/// equal text around it (absorbing can leave `[-notify the -]{+obtain the
-/// prior written approval of the +}`: the shared ` the ` is not an edit).
-fn factor_common_ends(o: &Side<'_>, n: &Side<'_>, segs: Vec<Seg>) -> Vec<Seg> {
-    let mut out: Vec<Seg> = Vec::with_capacity(segs.len() + 2);
-    for seg in segs {
-        if seg.equal {
-            push_seg(&mut out, seg);
-        } else {
-            push_edit(o, n, &mut out, seg.old, seg.new);
-        }
-    }
-    out
-}
-
-/// Whether the equality `mid` between edits `left` and `right` should become
-/// part of one edit with them: when it has no word, or (diff-match-patch's
-/// rule) when it is no longer than the larger side of either edit, unless it
-/// holds a paragraph break (paragraphs keep their own edits).
-fn absorbable(o: &Side<'_>, n: &Side<'_>, left: &Seg, mid: &Seg, right: &Seg) -> bool {
-    if o.words(mid.old.clone()) == 0 {
-        return true;
-    }
-    if o.slice(&mid.old).contains('\n') {
-        return false;
-    }
-    let len = o.bytes(&mid.old);
-    let size = |s: &Seg| o.bytes(&s.old).max(n.bytes(&s.new));
-    len <= size(left) && len <= size(right)
-}
-
-/// Where Myers matched a repeated phrase late, moves the match early: an
-/// edit `X → Y P Z` followed by the equal `P …` (or `X P Z → Y` followed by
-/// `P …`) becomes `X → Y`, equal `P`, an insertion (deletion) `Z P`, equal
-/// `…`. The number of matched tokens is the same; the redline pairs what was
-/// replaced with its replacement and shows the addition as an addition (lango
-/// v1→v2, Article 9: `មាត្រា [-៧-]{+៩+} នៃច្បាប់នេះ {+ឬ… នៃច្បាប់នេះ +}។`).
-/// The phrase must hold a word; the earliest, longest phrase wins.
-fn match_repeated_phrases_early(o: &Side<'_>, n: &Side<'_>, segs: Vec<Seg>) -> Vec<Seg> {
-    let mut out: Vec<Seg> = Vec::with_capacity(segs.len() + 4);
-    let mut i = 0;
-    while i < segs.len() {
-        let edit = &segs[i];
-        let next = segs.get(i + 1);
-        let (Some(next), false) = (next, edit.equal) else {
-            out.push(segs[i].clone());
-            i += 1;
-            continue;
-        };
-        if edit.old.is_empty() || edit.new.is_empty() {
-            out.push(segs[i].clone());
-            i += 1;
-            continue;
-        }
-        let last = i + 2 == segs.len();
-        // Try the new side (a tail to insert), then the old side (to delete).
-        let split = best_split(n, &edit.new, &next.new, last)
-            .map(|(j, l)| (true, j, l))
-            .or_else(|| best_split(o, &edit.old, &next.old, last).map(|(j, l)| (false, j, l)));
-        let Some((on_new, j, l)) = split else {
-            out.push(segs[i].clone());
-            i += 1;
-            continue;
-        };
-        let (eo, en, no, nn) = (edit.old.clone(), edit.new.clone(), next.old.clone(), next.new.clone());
-        if on_new {
-            let (n0, n1, o1) = (en.start, en.end, eo.end);
-            out.push(Seg { equal: false, old: eo.clone(), new: n0..n0 + j });
-            out.push(Seg { equal: true, old: o1..o1 + l, new: n0 + j..n0 + j + l });
-            out.push(Seg { equal: false, old: o1 + l..o1 + l, new: n0 + j + l..n1 + l });
-            out.push(Seg { equal: true, old: o1 + l..no.end, new: n1 + l..nn.end });
-        } else {
-            let (o0, o1, n1) = (eo.start, eo.end, en.end);
-            out.push(Seg { equal: false, old: o0..o0 + j, new: en.clone() });
-            out.push(Seg { equal: true, old: o0 + j..o0 + j + l, new: n1..n1 + l });
-            out.push(Seg { equal: false, old: o0 + j + l..o1 + l, new: n1 + l..n1 + l });
-            out.push(Seg { equal: true, old: o1 + l..no.end, new: n1 + l..nn.end });
-        }
-        if out.last().is_some_and(|s| s.old.is_empty() && s.new.is_empty()) {
-            out.pop();
-        }
-        i += 2;
-    }
-    out
-}
-
-/// For an edit side `r` followed by the equal tokens `after` (same side):
-/// the split `j` and phrase length `l` such that `r[j..j + l] == after[..l]`,
-/// the phrase holds a word, `l` is as long as possible and `j` as small as
-/// possible. The equal run keeps a token unless it ends the text.
-fn best_split(side: &Side<'_>, r: &Range<usize>, after: &Range<usize>, last: bool) -> Option<(usize, usize)> {
-    const MAX_WORK: usize = 4096;
-    let t = &side.toks;
-    let room = if last { after.len() } else { after.len().saturating_sub(1) };
-    let mut best: Option<(usize, usize)> = None;
-    let mut work = 0;
-    for j in 1..r.len() {
-        let mut l = 0;
-        while l < room && j + l < r.len() && t[r.start + j + l].text == t[after.start + l].text {
-            l += 1;
-            work += 1;
-        }
-        work += 1;
-        if work > MAX_WORK {
-            break;
-        }
-        if l > best.map_or(0, |b| b.1) && side.words(after.start..after.start + l) > 0 {
-            best = Some((j, l));
-        }
-    }
-    best
-}
-
-/// Slides each pure insertion or deletion, where the equal tokens around it
-/// allow, to the position that reads best: starting at a word and ending with
-/// a space; ties go to the position closest to Myers's.
-fn slide_to_words(o: &Side<'_>, n: &Side<'_>, segs: &mut [Seg]) {
-    for i in 1..segs.len() {
-        if segs[i].equal || i + 1 >= segs.len() || !segs[i - 1].equal || !segs[i + 1].equal {
-            continue;
-        }
-        let (is_insert, side) = if segs[i].old.is_empty() {
-            (true, n)
-        } else if segs[i].new.is_empty() {
-            (false, o)
-        } else {
-            continue;
-        };
-        let r = if is_insert { segs[i].new.clone() } else { segs[i].old.clone() };
-        // The equal neighbours, on the same side, keep at least one token.
-        let before = if is_insert { segs[i - 1].new.clone() } else { segs[i - 1].old.clone() };
-        let after = if is_insert { segs[i + 1].new.clone() } else { segs[i + 1].old.clone() };
-        let t = &side.toks;
-        let mut left = 0;
-        while left + 1 < before.len() && t[r.start - 1 - left].text == t[r.end - 1 - left].text {
-            left += 1;
-        }
-        let mut right = 0;
-        while right + 1 < after.len() && t[r.end + right].text == t[r.start + right].text {
-            right += 1;
-        }
-        if left == 0 && right == 0 {
-            continue;
-        }
-        let score =
-            |start: usize, end: usize| 2 * usize::from(t[start].kind == TokenKind::Word) + usize::from(t[end - 1].kind == TokenKind::Space);
-        let mut best = (score(r.start, r.end), 0isize);
-        for shift in (1..=left).map(|s| -(s as isize)).chain((1..=right).map(|s| s as isize)) {
-            let s = score(r.start.wrapping_add_signed(shift), r.end.wrapping_add_signed(shift));
-            if s > best.0 || (s == best.0 && shift.unsigned_abs() < best.1.unsigned_abs()) {
-                best = (s, shift);
-            }
-        }
-        let shift = best.1;
-        if shift == 0 {
-            continue;
-        }
-        let moved = |r: &mut Range<usize>, by: isize, start: bool, end: bool| {
-            if start {
-                r.start = r.start.wrapping_add_signed(by);
-            }
-            if end {
-                r.end = r.end.wrapping_add_signed(by);
-            }
-        };
-        // The edit moves on its side; on the other side it is a point, which
-        // moves with the equal tokens (identical on both sides) around it.
-        for (idx, start, end) in [(i - 1, false, true), (i, true, true), (i + 1, true, false)] {
-            moved(&mut segs[idx].old, shift, start, end);
-            moved(&mut segs[idx].new, shift, start, end);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -713,5 +435,46 @@ pub(crate) mod tests {
         assert_eq!(similarity("", "x"), 0.0);
         assert_eq!(similarity("   ", " "), 1.0);
         assert_eq!(similarity("same", "same"), 1.0);
+    }
+
+    // What the classification (`super::classify`) makes of whole diffs.
+
+    /// Whether the whole diff of `a` → `b` is cosmetic.
+    fn cosmetic(a: &str, b: &str) -> bool {
+        !diff_texts(a, b).substantive
+    }
+
+    #[test]
+    fn numbers_written_another_way() {
+        assert!(cosmetic("within thirty (30) days of", "within 30 days of"));
+        assert!(cosmetic("within 30 days of", "within thirty (30) days of"));
+        assert!(cosmetic("within thirty days of", "within 30 days of"));
+        assert!(cosmetic("within forty-five (45) days", "within 45 days"));
+        assert!(cosmetic("within 30 (thirty) days", "within thirty days"));
+        assert!(cosmetic("two hundred (200) members", "200 members"));
+        // Lango, Draft 1 Art. 23 → Draft 2 Art. 24, and spelt for digits.
+        assert!(cosmetic("ក្នុងរយៈពេលសាមសិប (៣០) ថ្ងៃ បន្ទាប់ពី", "ក្នុងរយៈពេល ៣០ ថ្ងៃ បន្ទាប់ពី"));
+        assert!(cosmetic("រយៈពេល ប្រាំមួយ ខែ", "រយៈពេល ៦ ខែ"));
+        assert!(cosmetic("ពីររយហាសិប (២៥០) នាក់", "២៥០ នាក់"));
+        // Another period, or the number dropped, is substantive.
+        assert!(!cosmetic("within thirty (30) days of", "within 45 days of"));
+        assert!(!cosmetic("within thirty days of", "within forty days of"));
+        assert!(!cosmetic("within thirty (30) days of", "within days of"));
+        assert!(!cosmetic("within thirty days and 30 hours", "within days and 30 hours"));
+        assert!(!cosmetic("ក្នុងរយៈពេលសាមសិប (៣០) ថ្ងៃ", "ក្នុងរយៈពេល ៤៥ ថ្ងៃ"));
+        assert!(!cosmetic("a tenant may", "a 10ant may"));
+    }
+
+    #[test]
+    fn typos() {
+        assert!(cosmetic("to promote public awareness of", "to promote public awarness of"));
+        assert!(cosmetic("the judgment of", "the judgement of"));
+        assert!(cosmetic("shall receive it", "shall recieve it"));
+        assert!(!cosmetic("the person", "the persons"));
+        assert!(!cosmetic("the material", "the maternal"));
+        assert!(!cosmetic("hereby", "thereby"));
+        assert!(!cosmetic("shall approve", "shall approved"));
+        assert!(!cosmetic("it may register", "it may deregister"));
+        assert!(!cosmetic("form", "from"));
     }
 }

@@ -10,6 +10,7 @@
 
 use std::io::Write;
 
+use super::position::{impact_label, item_heading, labels, right_label};
 use crate::annotate::taxonomy::Right;
 use crate::diff::report::{DiffReport, OpKind};
 use crate::positions::PositionDetail;
@@ -53,7 +54,7 @@ fn cell(width: u32, content: &str, header: bool) -> String {
 /// organisations.
 pub fn position(d: &PositionDetail, rights: &[Right]) -> Vec<u8> {
     let p = &d.position;
-    let l = super::labels(&p.lang);
+    let l = labels(&p.lang);
     let lang = p.lang.as_str();
     let mut body = para(Some("Title"), &run(&p.title, false));
     let date = p.version_date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
@@ -65,7 +66,7 @@ pub fn position(d: &PositionDetail, rights: &[Right]) -> Vec<u8> {
     let widths = [2500u32, 1900, 1900, 1400, 1660];
     for (i, item) in d.items.iter().enumerate() {
         let a = &item.annotation;
-        body.push_str(&para(Some("Heading2"), &run(&super::item_heading(d, i), false)));
+        body.push_str(&para(Some("Heading2"), &run(&item_heading(d, i), false)));
         let mut current = paras(None, &item.text);
         if let Some(q) = &a.quote {
             current.push_str(&para(None, &format!("{}{}", run(&format!("{}: ", l.quoted), true), run(&q.exact, false))));
@@ -77,12 +78,9 @@ pub fn position(d: &PositionDetail, rights: &[Right]) -> Vec<u8> {
         if a.delete_clause {
             rec.push_str(&para(None, &run(l.delete, true)));
         }
-        let rights_text = a.rights.iter().map(|r| super::right_label(rights, r, lang)).collect::<Vec<_>>().join("\n");
-        let concern = format!(
-            "{}{}",
-            paras(None, &a.concern),
-            para(None, &run(&format!("{}: {}", l.impact, super::impact_label(a.impact, lang)), false))
-        );
+        let rights_text = a.rights.iter().map(|r| right_label(rights, r, lang)).collect::<Vec<_>>().join("\n");
+        let concern =
+            format!("{}{}", paras(None, &a.concern), para(None, &run(&format!("{}: {}", l.impact, impact_label(a.impact, lang)), false)));
         let headers = [l.current, l.concern, l.recommendation, l.rights, l.references];
         let values = [current, concern, rec, paras(None, &rights_text), paras(None, &a.refs.join("\n"))];
         body.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"9360\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");

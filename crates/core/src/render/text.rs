@@ -4,7 +4,7 @@
 //! convention), in red and green with `color`. Each change starts with a line
 //! naming the clause(s), the kind and what is notable about it.
 
-use super::report::{Change, ChangeKind, ClauseRef, DiffReport, OpKind};
+use crate::diff::report::{Change, ChangeKind, ClauseRef, DiffReport, OpKind};
 use std::fmt::Write as _;
 
 const RED: &str = "\x1b[31m";
