@@ -86,10 +86,10 @@ impl Workspace {
         let d = positions::detail(&self.conn, id)?;
         let rights = self.rights()?;
         match format {
-            "docx" => Ok(crate::export::docx::position(&d, &rights)),
-            "pdf" => crate::export::pdf::from_docx(&crate::export::docx::position(&d, &rights)),
-            "md" | "markdown" => Ok(crate::export::position_markdown(&d, &rights).into_bytes()),
-            "html" => Ok(crate::export::position_html(&d, &rights).into_bytes()),
+            "docx" => Ok(crate::render::docx::position(&d, &rights)),
+            "pdf" => crate::render::pdf::from_docx(&crate::render::docx::position(&d, &rights)),
+            "md" | "markdown" => Ok(crate::render::position::position_markdown(&d, &rights).into_bytes()),
+            "html" => Ok(crate::render::position::position_html(&d, &rights).into_bytes()),
             other => Err(Error::invalid("format", format!("a position exports as docx, pdf, md or html, not \"{other}\""))),
         }
     }
