@@ -44,7 +44,6 @@ mod aligner;
 mod clause;
 mod features;
 mod index;
-pub mod lineage;
 mod link;
 mod similarity;
 

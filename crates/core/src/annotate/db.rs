@@ -446,17 +446,6 @@ pub(super) fn place(conn: &Connection, id: i64, version_id: i64, p: &Placement, 
     Ok(())
 }
 
-/// The version of the bill just before `version_id`, if any.
-pub(super) fn previous_version(conn: &Connection, version_id: i64) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT p.id FROM versions v JOIN versions p ON p.bill_id = v.bill_id AND p.seq < v.seq WHERE v.id = ?1 ORDER BY p.seq DESC LIMIT 1",
-            [version_id],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
 /// The open annotations placed on a clause of `version_id` (not withdrawn, not orphaned).
 pub(super) fn open_on(conn: &Connection, version_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare(

@@ -485,7 +485,7 @@ fn set_placement(conn: &Connection, a: &Annotation, version_id: i64, p: &Placeme
 /// `version_id`, just imported (runs inside the import transaction).
 /// `text_of` gives a provision's clause text. Returns the ids placed.
 pub(crate) fn carry_forward(conn: &Connection, version_id: i64, text_of: &dyn Fn(i64) -> Result<String>) -> Result<Vec<i64>> {
-    let Some(prev) = db::previous_version(conn, version_id)? else { return Ok(Vec::new()) };
+    let Some(prev) = crate::store::versions::previous(conn, version_id)? else { return Ok(Vec::new()) };
     let ids = db::open_on(conn, prev)?;
     for &id in &ids {
         let a = get(conn, id)?;

@@ -92,3 +92,30 @@ pub(crate) fn unchanged_into(conn: &Connection, version_id: i64) -> Result<std::
     let ids = stmt.query_map([version_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
+
+/// (provision id, lineage) of a version's clauses in document order.
+pub(crate) fn clause_rows(conn: &Connection, version_id: i64) -> Result<Vec<(i64, Option<String>)>> {
+    let rows = conn
+        .prepare("SELECT id, lineage FROM provisions WHERE version_id = ?1 AND is_clause = 1 ORDER BY ord")?
+        .query_map([version_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Sets the lineage of each provision `(id, lineage)`.
+pub(crate) fn set_lineages(conn: &Connection, lineages: &[(i64, String)]) -> Result<()> {
+    let mut update = conn.prepare("UPDATE provisions SET lineage = ?2 WHERE id = ?1")?;
+    for (id, l) in lineages {
+        update.execute(params![id, l])?;
+    }
+    Ok(())
+}
+
+/// Stores links `(from, to, kind, moved)` between clauses of consecutive versions.
+pub(crate) fn insert_links(conn: &Connection, links: &[(i64, i64, &str, bool)]) -> Result<()> {
+    let mut insert = conn.prepare("INSERT OR REPLACE INTO clause_links (from_id, to_id, kind, moved) VALUES (?1, ?2, ?3, ?4)")?;
+    for (from, to, kind, moved) in links {
+        insert.execute(params![from, to, kind, moved])?;
+    }
+    Ok(())
+}

@@ -356,3 +356,27 @@ pub(crate) fn latest(conn: &Connection) -> Result<Vec<(String, i64)>> {
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// The version of the same bill just before `version_id` (by number), if any.
+pub(crate) fn previous(conn: &Connection, version_id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT p.id FROM versions v JOIN versions p ON p.bill_id = v.bill_id AND p.seq < v.seq WHERE v.id = ?1 ORDER BY p.seq DESC LIMIT 1",
+            [version_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The versions with clauses that have no lineage yet (stored before lineages
+/// existed), oldest first within each bill.
+pub(crate) fn without_lineage(conn: &Connection) -> Result<Vec<i64>> {
+    let ids = conn
+        .prepare(
+            "SELECT DISTINCT v.id FROM versions v JOIN provisions p ON p.version_id = v.id
+             WHERE p.is_clause = 1 AND p.lineage IS NULL ORDER BY v.bill_id, v.seq",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}

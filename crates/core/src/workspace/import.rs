@@ -4,7 +4,7 @@
 //! transaction's lifetime and removed again if the commit fails. A refused
 //! file leaves the workspace exactly as it was.
 
-use super::{into_sqlite, parse::read_file, parse_bytes, Provenance, VersionInfo, Workspace};
+use super::{parse::read_file, parse_bytes, Provenance, VersionInfo, Workspace};
 use crate::annotate;
 use crate::error::{Conflict, Error, Result};
 use crate::ingest::{self, Format};
@@ -157,7 +157,7 @@ pub(crate) fn store_version(
         },
     )?;
     let provisions = store::provisions::insert_tree(tx, version_id, &tree)?;
-    crate::align::lineage::link_version(tx, version_id, |id| store::provisions::load_tree(tx, id).map_err(into_sqlite))?;
+    super::lineage::link_version(tx, version_id)?;
     // Open annotations of the previous version are placed on this one, in
     // the same transaction: the import lands whole or not at all.
     let texts = ClauseTexts::new(tx);

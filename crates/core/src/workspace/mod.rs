@@ -31,6 +31,7 @@ mod annotations;
 mod exchange;
 mod history;
 mod import;
+mod lineage;
 mod parse;
 mod positions;
 mod search;
@@ -92,7 +93,7 @@ impl Workspace {
         }
         // Versions stored before lineages existed get them now, in one transaction.
         let tx = ws.conn.transaction()?;
-        crate::align::lineage::backfill(&tx, |id| store::provisions::load_tree(&tx, id).map_err(into_sqlite))?;
+        lineage::backfill(&tx)?;
         tx.commit()?;
         Ok(ws)
     }
@@ -118,13 +119,5 @@ impl Workspace {
     /// instead of waiting.
     pub fn set_clock(&self, clock: store::Clock) -> Result<()> {
         Ok(store::set_clock(&self.conn, Some(clock))?)
-    }
-}
-
-/// Tree loading inside lineage code, which speaks rusqlite errors.
-fn into_sqlite(e: Error) -> rusqlite::Error {
-    match e {
-        Error::Store(store::StoreError::Sqlite(e)) => e,
-        other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(other.to_string()))),
     }
 }
