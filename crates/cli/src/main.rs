@@ -55,7 +55,8 @@ fn usage(e: clap::Error) -> ExitCode {
     }
     let rendered = e.to_string();
     let message = rendered.split("\n\nUsage:").next().unwrap_or_default();
-    let message = message.strip_prefix("error: ").unwrap_or(message).lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let message =
+        message.strip_prefix("error: ").unwrap_or(message).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     error::report("usage", &message, true);
     ExitCode::from(2)
 }
