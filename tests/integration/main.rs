@@ -5,7 +5,6 @@ mod alignment;
 mod annotations;
 mod bad_input;
 mod bundles;
-mod cli;
 mod corpus;
 mod diff;
 mod formats;

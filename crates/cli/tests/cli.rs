@@ -1,11 +1,9 @@
 //! The CLI contract: output shapes, error sentences and exit status.
 
-use std::process::Command;
+mod support;
 
-fn draftwatch(ws: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_draftwatch")).arg("--workspace").arg(ws).args(args).output().expect("run draftwatch");
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
-}
+use std::process::Command;
+use support::draftwatch;
 
 #[test]
 fn import_show_json_and_errors() {
@@ -223,7 +221,7 @@ fn position_export_and_bundle_commands() {
 #[test]
 fn diff_changed_only_leaves_out_what_did_not_change() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (a, b) = (crate::util::draft("lango/v1.md"), crate::util::draft("lango/v2.txt"));
+    let (a, b) = (support::draft("lango/v1.md"), support::draft("lango/v2.txt"));
     let run = |extra: &[&str]| {
         let mut args = vec!["diff", "--files", a.to_str().unwrap(), b.to_str().unwrap(), "--no-color"];
         args.extend(extra);
