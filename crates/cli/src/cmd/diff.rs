@@ -45,9 +45,9 @@ fn print_diff(report: &DiffReport, args: &DiffArgs, out: Out) -> Result<(), CliE
             return Err(CliError::Usage(format!("a {} is not for the terminal: give --output FILE.{format}", format.to_uppercase())));
         }
         let date = report.to.date.as_deref().map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| "2000-01-01T00:00:00Z".into());
-        let mut bytes = draftwatch_core::export::docx::comparison(report, &report.to.label, &date);
+        let mut bytes = draftwatch_core::render::docx::comparison(report, &report.to.label, &date);
         if format == "pdf" {
-            bytes = draftwatch_core::export::pdf::from_docx(&bytes)?;
+            bytes = draftwatch_core::render::pdf::from_docx(&bytes)?;
         }
         return out.export(&bytes, output);
     }
@@ -57,8 +57,8 @@ fn print_diff(report: &DiffReport, args: &DiffArgs, out: Out) -> Result<(), CliE
     match format {
         "json" if args.changed_only => print_report_json(&report.changed_only())?,
         "json" => print_report_json(report)?,
-        "html" => print!("{}", draftwatch_core::diff::html::render_html(report)),
-        "text" => print!("{}", draftwatch_core::diff::text::render_text(report, use_color(args.no_color), args.changed_only)),
+        "html" => print!("{}", draftwatch_core::render::html::render_html(report)),
+        "text" => print!("{}", draftwatch_core::render::text::render_text(report, use_color(args.no_color), args.changed_only)),
         other => return Err(CliError::invalid("format", format!("unknown format \"{other}\": use text, json, html, docx or pdf"))),
     }
     Ok(())

@@ -68,7 +68,7 @@ pub fn run(ws: &mut Workspace, action: PositionAction, out: Out) -> Result<(), C
             out.done(endorsement, format_args!("{org}: {} on {date}.", state.as_str()))
         }
         PositionAction::Track { id, against } => {
-            out.emit(&ws.position_track(id, &against)?, |card| print!("{}", draftwatch_core::export::scorecard_markdown(card)))
+            out.emit(&ws.position_track(id, &against)?, |card| print!("{}", draftwatch_core::render::position::scorecard_markdown(card)))
         }
         PositionAction::Export { id, format, output } => {
             if matches!(format.as_str(), "docx" | "pdf") && output.is_none() && std::io::stdout().is_terminal() {
