@@ -376,7 +376,7 @@ impl Workspace {
         }
         if let Some(v) = &opts.version {
             let bill =
-                opts.bill.as_deref().ok_or_else(|| Error::invalid("version", "--version needs --bill: versions are numbered per bill".into()))?;
+                opts.bill.as_deref().ok_or_else(|| Error::invalid("version", "--version needs --bill: versions are numbered per bill"))?;
             req.version = Some(self.version_info(bill, v)?.seq);
         }
         if opts.latest {

@@ -738,12 +738,12 @@ pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> 
             if a.clause.is_none() {
                 return Err(Error::from(crate::error::Conflict::State(format!(
                     "annotation {id} has no clause to confirm (the clause was deleted): re-attach it to a clause or close it"
-                )));
+                ))));
             }
             if a.anchor == Anchor::Orphaned && a.quote.is_some() {
                 return Err(Error::from(crate::error::Conflict::State(format!(
                     "the quote of annotation {id} is no longer in its clause: re-attach it with a new quote, or close it"
-                )));
+                ))));
             }
             let provision_id: Option<i64> = conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
             let p = Placement { provision_id, anchor: Anchor::Placed, score: 1.0, quote: a.quote.clone(), note: String::new() };
