@@ -110,6 +110,7 @@ fn edits_on_both_sides_keep_both_revisions_and_the_newest_wins() {
     let uid = a.annotation(ids[0]).unwrap().annotation.uid;
     let b_id = b.annotations(&Default::default()).unwrap().into_iter().find(|x| x.uid == uid).unwrap().id;
     a.annotate_edit(ids[0], &AnnotationEdit { title: Some("A's title".into()), ..Default::default() }, "Sokha").unwrap();
+    // LEAD: clock
     std::thread::sleep(std::time::Duration::from_millis(5));
     b.annotate_edit(
         b_id,
