@@ -1442,3 +1442,6 @@ pub fn detect_lang(tree: &[Node]) -> String {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

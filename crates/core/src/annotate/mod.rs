@@ -777,3 +777,6 @@ pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> 
 pub fn last_event(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?)
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -372,3 +372,6 @@ pub(crate) fn obj(pairs: &[(&str, Value)]) -> Value {
     }
     json!(m)
 }
+
+#[cfg(test)]
+mod tests;

@@ -350,3 +350,6 @@ pub fn detail(conn: &Connection, id: i64) -> Result<PositionDetail> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(PositionDetail { position, items, endorsements })
 }
+
+#[cfg(test)]
+pub(crate) mod tests;
