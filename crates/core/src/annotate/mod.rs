@@ -569,3 +569,6 @@ pub(crate) fn review(conn: &Connection, id: i64, d: &Decision, author: &str) -> 
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

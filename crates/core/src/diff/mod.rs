@@ -38,9 +38,6 @@ pub(crate) mod tokens;
 mod words;
 
 pub use compare::compare;
-// The renderers' old paths, kept while callers outside `render` move to
-// `crate::render` (then to be dropped).
-pub use crate::render::{html, text};
 pub use tokens::tokenize;
 pub use words::{diff_texts, similarity, EditCounts, TextDiff, DEADLINE};
 

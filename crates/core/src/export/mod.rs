@@ -13,11 +13,6 @@ pub mod akn;
 pub mod bundle;
 pub mod w3c;
 
-// The renderers' old paths, kept while callers outside `render` move to
-// `crate::render` (then to be dropped).
-pub use crate::render::position::{position_html, position_markdown, scorecard_markdown};
-pub use crate::render::{docx, pdf};
-
 /// CSV field quoting (RFC 4180).
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -96,3 +91,6 @@ pub(crate) fn obj(pairs: &[(&str, Value)]) -> Value {
     }
     json!(m)
 }
+
+#[cfg(test)]
+mod tests;

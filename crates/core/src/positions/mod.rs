@@ -217,3 +217,6 @@ pub fn detail(conn: &Connection, id: i64) -> Result<PositionDetail> {
     let endorsements = db::endorsements(conn, id)?;
     Ok(PositionDetail { position, items, endorsements })
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -121,3 +121,6 @@ impl Workspace {
         Ok(store::set_clock(&self.conn, Some(clock))?)
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -5,7 +5,7 @@
 use crate::util::{corpus, empty_workspace, opts};
 use draftwatch_core::align;
 use draftwatch_core::diff::report::{ChangeKind, OpKind};
-use draftwatch_core::diff::text::render_text;
+use draftwatch_core::render::text::render_text;
 use draftwatch_core::workspace::{diff_files, Workspace};
 use proptest::prelude::*;
 

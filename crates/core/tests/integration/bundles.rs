@@ -109,8 +109,10 @@ fn edits_on_both_sides_keep_both_revisions_and_the_newest_wins() {
     b.bundle_import(&a.bundle_export("lango").unwrap()).unwrap();
     let uid = a.annotation(ids[0]).unwrap().annotation.uid;
     let b_id = b.annotations(&Default::default()).unwrap().into_iter().find(|x| x.uid == uid).unwrap().id;
+    // Each side's clock says when its edit was made: B edits a minute after A.
+    a.set_clock(Box::new(|| "2030-01-01T10:00:00.000Z".into())).unwrap();
+    b.set_clock(Box::new(|| "2030-01-01T10:01:00.000Z".into())).unwrap();
     a.annotate_edit(ids[0], &AnnotationEdit { title: Some("A's title".into()), ..Default::default() }, "Sokha").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(5));
     b.annotate_edit(
         b_id,
         &AnnotationEdit { concern: Some("B's concern".into()), status: Some("agreed".into()), ..Default::default() },

@@ -132,7 +132,7 @@ fn scorecard_adopted_partly_not_and_removed() {
     assert_eq!(outcome(ids[5]).outcome, Outcome::Adopted);
     assert_eq!(card.summary["adopted"], 2);
     assert_eq!(card.summary["partly_adopted"], 1);
-    let md = draftwatch_core::export::scorecard_markdown(&card);
+    let md = draftwatch_core::render::position::scorecard_markdown(&card);
     assert!(md.contains("| 1 | Delete article 37 | 37 | — | adopted |"), "{md}");
     assert!(ws.position_track(p.id, "1").unwrap_err().to_string().contains("later version"));
 
@@ -336,7 +336,7 @@ fn docx_exports_open_in_libreoffice_with_khmer_and_tracked_changes() {
     // The comparison of two Khmer versions with tracked changes.
     let report = ws.diff("lango", "1", "2").unwrap();
     let cmp = dir.path().join("compare.docx");
-    std::fs::write(&cmp, draftwatch_core::export::docx::comparison(&report, "v2", "2015-05-01T00:00:00Z")).unwrap();
+    std::fs::write(&cmp, draftwatch_core::render::docx::comparison(&report, "v2", "2015-05-01T00:00:00Z")).unwrap();
     let facts = docx_facts(&cmp);
     let counts: Vec<usize> = facts[3].split(' ').map(|n| n.parse().unwrap()).collect();
     assert!(counts[0] > 5 && counts[1] > 5, "insertions and deletions: {counts:?}");
@@ -426,6 +426,6 @@ fn pdf_exports_shape_khmer_with_an_embedded_khmer_font() {
     // The comparison too.
     let report = ws.diff("lango", "1", "2").unwrap();
     let bytes =
-        draftwatch_core::export::pdf::from_docx(&draftwatch_core::export::docx::comparison(&report, "v2", "2015-05-01T00:00:00Z")).unwrap();
+        draftwatch_core::render::pdf::from_docx(&draftwatch_core::render::docx::comparison(&report, "v2", "2015-05-01T00:00:00Z")).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
 }
