@@ -3,7 +3,9 @@
 # anything: the committed files must match the Rust code.
 # - ui/src/lib/bindings: ts-rs types of every type that crosses it (draftwatch-core
 #   types with `#[ts(export)]`, and the app's IpcError);
-# - ui/src/lib/commands.ts: one typed function per command (src-tauri/src/tsgen.rs).
+# - ui/src/lib/commands.ts: one typed function per command of src-tauri/src/commands.rs.
+# The app's files are written by an explicit step (the example write-bindings), never
+# by its tests; its test `committed_typescript_matches_the_rust_code` compares them.
 # The export folder and `number` for 64-bit integers are set in .cargo/config.toml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,7 @@ bindings=ui/src/lib/bindings
 # Rewrite from scratch, so the files of a type that lost its export show up as deleted.
 rm -rf "$bindings"
 cargo test -q -p draftwatch-core --features ts --lib export_bindings
-cargo test -q -p draftwatch-app --lib -- export_bindings export_commands_ts
+cargo run -q -p draftwatch-app --example write-bindings
 
 if [ ! -d "$bindings" ] || [ -z "$(ls -A "$bindings")" ]; then
     echo "No TypeScript bindings were written to $bindings: see the cargo output above." >&2

@@ -1,20 +1,48 @@
 //! The native file dialogs, opened from Rust so that the window needs no
-//! dialog or file-system permission of its own.
+//! dialog or file-system permission of its own, and the two commands that open
+//! them (declared in [`crate::commands`]).
 //!
 //! Scripted runs (the end-to-end tests) cannot click in a native dialog: with
 //! `DRAFTWATCH_PICK_FILES` (paths, one per line) the open dialog returns those
 //! paths, and with `DRAFTWATCH_SAVE_DIR` a save goes to that folder under the
 //! suggested name. Both are read only when set.
 
-use crate::commands::{io_error, IpcError};
+use crate::ipc::{run, IpcError};
+use crate::state::AppState;
+use draftwatch_core::Error;
 use std::path::PathBuf;
+use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 /// The formats the importer reads, for the open dialog's filter.
 const IMPORTABLE: &[&str] = &["txt", "md", "markdown", "docx", "html", "htm", "pdf", "xml", "akn"];
 
+/// The `pick_import_files` command: files to import, from a dialog on the
+/// blocking pool (or `DRAFTWATCH_PICK_FILES`).
+pub async fn pick_import_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || pick_files(&app)).await.map_err(IpcError::internal)
+}
+
+/// The `save_position` command: exports position `id` as `format` (`docx`,
+/// `pdf`, `md` or `html`) to a file the user picks, suggesting `name`; the path
+/// written, or None when cancelled.
+pub async fn save_position<R: Runtime>(
+    app: AppHandle<R>,
+    state: &AppState,
+    id: i64,
+    format: String,
+    name: String,
+) -> Result<Option<String>, IpcError> {
+    let bytes = run(state, {
+        let format = format.clone();
+        move |ws| ws.position_export(id, &format)
+    })
+    .await?;
+    tauri::async_runtime::spawn_blocking(move || save_bytes(&app, &name, &format, &bytes)).await.map_err(IpcError::internal)?
+}
+
 /// Asks for files to import; empty when cancelled.
-pub fn pick_files<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Vec<String> {
+pub fn pick_files<R: Runtime>(app: &AppHandle<R>) -> Vec<String> {
     if let Some(list) = std::env::var_os("DRAFTWATCH_PICK_FILES").filter(|l| !l.is_empty()) {
         return list.to_string_lossy().lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
     }
@@ -32,7 +60,7 @@ pub fn pick_files<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Vec<String> {
 
 /// Asks where to save `bytes` (suggesting `name`) and writes them there;
 /// returns the path, or None when cancelled.
-pub fn save_bytes<R: tauri::Runtime>(app: &tauri::AppHandle<R>, name: &str, ext: &str, bytes: &[u8]) -> Result<Option<String>, IpcError> {
+pub fn save_bytes<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str, bytes: &[u8]) -> Result<Option<String>, IpcError> {
     let file_name = format!("{}.{ext}", sanitize(name));
     let path: Option<PathBuf> = match std::env::var_os("DRAFTWATCH_SAVE_DIR").filter(|d| !d.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
@@ -50,7 +78,7 @@ pub fn save_bytes<R: tauri::Runtime>(app: &tauri::AppHandle<R>, name: &str, ext:
     let tmp = path.with_extension(format!("{ext}.part"));
     std::fs::write(&tmp, bytes)
         .and_then(|()| std::fs::rename(&tmp, &path))
-        .map_err(|e| io_error(format!("cannot write {}", path.display()), e))?;
+        .map_err(|source| Error::Io { what: format!("cannot write {}", path.display()), source })?;
     Ok(Some(path.to_string_lossy().into_owned()))
 }
 

@@ -1,4 +1,4 @@
-// Generated from src-tauri/src/commands.rs by its tests (`scripts/check-bindings.sh`): do not edit.
+// Generated from src-tauri/src/commands.rs by `scripts/check-bindings.sh`: do not edit.
 // One typed function per command; ./ipc.ts alone calls Tauri's invoke.
 
 import type { Annotation } from "./bindings/Annotation";
