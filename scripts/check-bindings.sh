@@ -6,13 +6,16 @@
 # - ui/src/lib/commands.ts: one typed function per command of src-tauri/src/commands.rs.
 # The app's files are written by an explicit step (the example write-bindings), never
 # by its tests; its test `committed_typescript_matches_the_rust_code` compares them.
-# The export folder and `number` for 64-bit integers are set in .cargo/config.toml.
+# `number` for 64-bit integers is set in .cargo/config.toml; so is the export folder
+# of other test runs (target/ts-bindings), which this script overrides: it alone
+# writes the committed files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bindings=ui/src/lib/bindings
 # Rewrite from scratch, so the files of a type that lost its export show up as deleted.
 rm -rf "$bindings"
+export TS_RS_EXPORT_DIR="$PWD/$bindings"
 cargo test -q -p draftwatch-core --features ts --lib export_bindings
 cargo run -q -p draftwatch-app --example write-bindings
 

@@ -42,7 +42,8 @@ pub use workspace::{ImportOptions, Workspace};
 fn export_bindings_settings() {
     let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_default();
     assert!(
-        dir.ends_with("ui/src/lib/bindings") && std::env::var("TS_RS_LARGE_INT").as_deref() == Ok("number"),
+        (dir.ends_with("ui/src/lib/bindings") || dir.ends_with("target/ts-bindings"))
+            && std::env::var("TS_RS_LARGE_INT").as_deref() == Ok("number"),
         "TS_RS_EXPORT_DIR / TS_RS_LARGE_INT are not set from .cargo/config.toml: run cargo from inside the repository"
     );
 }
