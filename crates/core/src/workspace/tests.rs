@@ -157,7 +157,7 @@ fn an_import_is_one_transaction_and_a_refused_file_changes_nothing() {
     // its links, the annotation carried), then the original file cannot be
     // written. The rows go back with the transaction.
     let blocker = ws.root().join("sources").join(format!("{}.tmp", sha(EN_V2.as_bytes())));
-    std::fs::create_dir(&blocker).expect("blocker");
+    std::fs::create_dir_all(&blocker).expect("blocker");
     let before = state(&ws);
     let e = refused(&mut ws, EN_V2.as_bytes(), &opts("ati", "Draft 2"));
     assert_eq!(e.code(), "io", "{e}");
