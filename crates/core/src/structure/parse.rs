@@ -15,6 +15,9 @@
 //!
 //! Text before the first provision is front matter (or a preamble when it
 //! says so); after the last clause, a signature opener starts the signature block.
+//!
+//! A little over 600 lines with its tests: the pass is one loop over the lines
+//! with one stack, and its rules read best side by side.
 
 use super::block::{Block, BlockRole};
 use super::eid;
