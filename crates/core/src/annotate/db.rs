@@ -180,75 +180,9 @@ pub fn last_event(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM annotation_events", [], |r| r.get(0))?)
 }
 
-/// An annotation's row as [`insert`] writes it.
-pub(super) struct NewRow<'a> {
-    pub uid: &'a str,
-    pub bill_id: i64,
-    pub lineage: &'a str,
-    pub version_id: i64,
-    pub provision_id: i64,
-    pub quote: Option<&'a Quote>,
-    pub title: &'a str,
-    pub concern: &'a str,
-    pub recommendation: &'a str,
-    pub proposed: Option<&'a str>,
-    pub delete_clause: bool,
-    /// Rights, references and tags as JSON lists.
-    pub rights: String,
-    pub impact: Impact,
-    pub refs: String,
-    pub tags: String,
-    pub status: Status,
-    pub author: &'a str,
-    pub org_id: Option<i64>,
-    pub at: &'a str,
-}
-
-/// Writes a new annotation, placed on its provision; returns its id.
-pub(super) fn insert(conn: &Connection, n: &NewRow) -> Result<i64> {
-    let q = n.quote;
-    conn.execute(
-        "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, quote_exact, quote_prefix, \
-         quote_suffix, pos_start, pos_end, title, concern, recommendation, proposed, delete_clause, rights, impact, refs, tags, status, \
-         author, org_id, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'placed', 1.0, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)",
-        params![
-            n.uid,
-            n.bill_id,
-            n.lineage,
-            n.version_id,
-            n.provision_id,
-            q.map(|q| q.exact.clone()),
-            q.map(|q| q.prefix.clone()),
-            q.map(|q| q.suffix.clone()),
-            q.map(|q| q.start as i64),
-            q.map(|q| q.end as i64),
-            n.title,
-            n.concern,
-            n.recommendation,
-            n.proposed,
-            n.delete_clause,
-            n.rights,
-            n.impact.as_str(),
-            n.refs,
-            n.tags,
-            n.status.as_str(),
-            n.author,
-            n.org_id,
-            n.at,
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
-    conn.execute(
-        "INSERT INTO annotation_placements (annotation_id, version_id, provision_id, anchor, score, pos_start, pos_end) VALUES (?1, ?2, ?3, 'placed', 1.0, ?4, ?5)",
-        params![id, n.version_id, n.provision_id, q.map(|q| q.start as i64), q.map(|q| q.end as i64)],
-    )?;
-    Ok(id)
-}
-
-/// An annotation's row as another workspace wrote it (a bundle): every
-/// column given, the stored names of anchor, impact and status included.
-pub(crate) struct Imported<'a> {
+/// An annotation's row, every column given (the stored names of anchor,
+/// impact and status included): a new one, or one from another workspace.
+pub(crate) struct Row<'a> {
     pub uid: &'a str,
     pub bill_id: i64,
     pub lineage: &'a str,
@@ -275,9 +209,9 @@ pub(crate) struct Imported<'a> {
     pub updated_at: &'a str,
 }
 
-/// Writes an annotation from another workspace as it is (its placements are
-/// added apart, by [`add_placement`]); returns its id.
-pub(crate) fn insert_imported(conn: &Connection, a: &Imported) -> Result<i64> {
+/// Writes an annotation's row as it is (its placements are added apart, by
+/// [`add_placement`]); returns its id.
+pub(crate) fn insert(conn: &Connection, a: &Row) -> Result<i64> {
     let q = a.quote;
     conn.execute(
         "INSERT INTO annotations (uid, bill_id, lineage, version_id, provision_id, anchor, anchor_score, anchor_note, quote_exact, quote_prefix, \
@@ -319,7 +253,7 @@ pub(crate) fn insert_imported(conn: &Connection, a: &Imported) -> Result<i64> {
 /// Replaces the fields of annotation `id` (text, rights, impact, references,
 /// tags, status, organisation) and its `updated_at` by those of `a`, a newer
 /// edit; where it is placed, its author and creation stay.
-pub(crate) fn replace_fields(conn: &Connection, id: i64, a: &Imported) -> Result<()> {
+pub(crate) fn replace_fields(conn: &Connection, id: i64, a: &Row) -> Result<()> {
     conn.execute(
         "UPDATE annotations SET title = ?2, concern = ?3, recommendation = ?4, proposed = ?5, delete_clause = ?6, rights = ?7, impact = ?8, \
          refs = ?9, tags = ?10, status = ?11, org_id = ?12, updated_at = ?13 WHERE id = ?1",

@@ -350,12 +350,15 @@ pub(crate) fn insert(
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
     let id = db::insert(
         conn,
-        &db::NewRow {
+        &db::Row {
             uid: &uid,
             bill_id,
             lineage: &lineage,
             version_id,
-            provision_id,
+            provision_id: Some(provision_id),
+            anchor: Anchor::Placed.as_str(),
+            anchor_score: 1.0,
+            anchor_note: None,
             quote: quote.as_ref(),
             title: na.title.trim(),
             concern: na.concern.trim(),
@@ -363,15 +366,18 @@ pub(crate) fn insert(
             proposed: na.proposed.as_deref().map(str::trim).filter(|p| !p.is_empty()),
             delete_clause: na.delete_clause,
             rights: list(&na.rights),
-            impact,
+            impact: impact.as_str(),
             refs: list(&na.refs),
             tags: list(&na.tags),
-            status,
+            status: status.as_str(),
             author: na.author.trim(),
             org_id: org,
-            at: &at,
+            created_at: &at,
+            updated_at: &at,
         },
     )?;
+    let (start, end) = (quote.as_ref().map(|q| q.start as i64), quote.as_ref().map(|q| q.end as i64));
+    db::add_placement(conn, id, &(version_id, Some(provision_id), Anchor::Placed.as_str().to_string(), 1.0, start, end))?;
     log(conn, &uid, na.author.trim(), "created", json!({}))?;
     Ok(id)
 }

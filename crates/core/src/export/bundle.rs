@@ -500,7 +500,7 @@ fn merge_annotation(l: &Local, a: &AnnotationEntry, report: &mut BundleReport) -
     let list = |v: &[String]| serde_json::to_string(v).expect("strings");
     let (version_id, provision_id) = l.place(&a.current.version, &a.current.eid)?;
     let local = annotation_db::stamp_of_uid(tx, &a.uid)?;
-    let row = annotation_db::Imported {
+    let row = annotation_db::Row {
         uid: &a.uid,
         bill_id: store::versions::bill_of(tx, version_id)?,
         lineage: &a.lineage,
@@ -527,7 +527,7 @@ fn merge_annotation(l: &Local, a: &AnnotationEntry, report: &mut BundleReport) -
     };
     let id = match local {
         None => {
-            let id = annotation_db::insert_imported(tx, &row)?;
+            let id = annotation_db::insert(tx, &row)?;
             report.annotations_added += 1;
             id
         }
