@@ -1,7 +1,8 @@
-//! Lineages and the `clause_links` table, as a clause's history reads them:
-//! which clause of a version carries a lineage, and how two clauses of
-//! consecutive versions are linked (unchanged, modified, split, merged).
-//! The links themselves are written by [`crate::align::lineage`].
+//! Lineages (`provisions.lineage`) and the `clause_links` table: written when
+//! the workspace stores a version (`workspace/lineage.rs`, from
+//! [`crate::align`]'s links), read by a clause's history, the scorecard and the
+//! search index (which clause of a version carries a lineage; how two clauses
+//! of consecutive versions are linked: unchanged, modified, split, merged).
 
 use crate::diff::report::ClauseRef;
 use crate::error::Result;
