@@ -1,16 +1,20 @@
 //! # draftwatch-core
 //!
-//! Every domain rule of Draftwatch, with no Tauri and no UI. The data's journey,
-//! one module per stage:
+//! Every domain rule of Draftwatch, with no Tauri and no UI. Modules, lowest
+//! first (a module uses only those above it; `docs/ARCHITECTURE.md` has the map
+//! and a draft's journey through them):
 //!
-//! - [`ingest`]: a file's bytes → ordered blocks (or a ready tree for Akoma Ntoso / USLM);
-//! - [`text`]: normalisation of English and Khmer text;
+//! - [`error`]: the crate's error with a stable code, and the layers' errors;
+//! - [`text`]: normalisation of English and Khmer text, digits, dates;
 //! - [`structure`]: blocks → the provision tree (parts, chapters, articles, paragraphs, points);
+//! - [`ingest`]: a file's bytes → ordered blocks (or a ready tree for Akoma Ntoso / USLM);
+//! - [`align`]: which clause of one version became which of the next;
+//! - [`diff`]: word diffs, their classification, and the comparison report;
+//! - [`store`]: SQLite, the source of truth: schema, clock, and the SQL of the document tables;
 //! - [`annotate`]: rights-impact annotations, their anchoring and carry-forward to new versions;
-//! - [`positions`]: organisations and joint positions;
+//! - [`positions`]: joint positions, endorsements and the adoption scorecard;
 //! - [`render`]: documents for people: comparisons and joint positions as text, HTML, DOCX, PDF;
 //! - [`export`]: annotations, versions and bundles in open formats for other programs;
-//! - [`store`]: SQLite, the source of truth;
 //! - [`search`]: the tantivy index over every clause of every version, Khmer and English;
 //! - [`workspace`]: the one facade the CLI and the app call.
 #![deny(missing_docs)]
