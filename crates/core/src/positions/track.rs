@@ -116,7 +116,7 @@ pub struct Scorecard {
 pub fn track(conn: &Connection, id: i64, against: i64) -> Result<Scorecard> {
     let detail = super::detail(conn, id)?;
     let p = &detail.position;
-    let (against_seq, against_label, bill) = crate::store::versions::identify(conn, against)?;
+    let (bill, against_seq, against_label, _) = crate::store::versions::describe(conn, against)?;
     if bill != p.bill || against_seq <= p.version {
         return Err(crate::Error::invalid(
             "against",

@@ -307,18 +307,6 @@ pub(crate) fn bill_of(conn: &Connection, id: i64) -> Result<i64> {
     Ok(conn.query_row("SELECT bill_id FROM versions WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
-/// The title of the bill `slug`.
-pub(crate) fn bill_title(conn: &Connection, slug: &str) -> Result<String> {
-    Ok(conn.query_row("SELECT title FROM bills WHERE slug = ?1", [slug], |r| r.get(0))?)
-}
-
-/// (number, label, bill slug) of the version with this id.
-pub(crate) fn identify(conn: &Connection, id: i64) -> Result<(i64, String, String)> {
-    Ok(conn.query_row("SELECT v.seq, v.label, b.slug FROM versions v JOIN bills b ON b.id = v.bill_id WHERE v.id = ?1", [id], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?)
-}
-
 /// The highest version id: the search index's mark for versions.
 pub(crate) fn last_id(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(id), 0) FROM versions", [], |r| r.get(0))?)

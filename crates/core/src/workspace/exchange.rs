@@ -52,7 +52,8 @@ impl Workspace {
     /// A version as Akoma Ntoso XML, with its eIds.
     pub fn version_akn(&self, bill: &str, version: &str) -> Result<String> {
         let v = self.version_info(bill, version)?;
-        let title = store::versions::bill_title(&self.conn, bill)?;
+        let (_, title, _) =
+            store::versions::find_bill_header(&self.conn, bill)?.ok_or_else(|| crate::error::NotFound::Bill(bill.into()))?;
         Ok(crate::export::akn::version(bill, &title, &v, &self.tree(bill, version)?))
     }
 

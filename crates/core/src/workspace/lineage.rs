@@ -16,7 +16,7 @@ use rusqlite::Connection;
 /// Aligns version `version_id` with the previous version of its bill and stores
 /// lineage ids and links. Idempotent for a version whose clauses have lineages.
 pub(crate) fn link_version(conn: &Connection, version_id: i64) -> Result<()> {
-    let (seq, _, slug) = store::versions::identify(conn, version_id)?;
+    let (slug, seq, _, _) = store::versions::describe(conn, version_id)?;
     let new_ids = links::clause_rows(conn, version_id)?;
     let new = clauses(&store::provisions::load_tree(conn, version_id)?);
     let mut lineage: Vec<Option<String>> = vec![None; new.len()];
