@@ -82,7 +82,7 @@ pub(crate) fn review_provisions(conn: &Connection, id: i64, before_seq: i64) -> 
             |r| r.get(0),
         )
         .optional()?;
-    let now: Option<i64> = conn.query_row("SELECT provision_id FROM annotations WHERE id = ?1", [id], |r| r.get(0))?;
+    let now = placed_on(conn, id)?.1;
     Ok((prev, now))
 }
 
@@ -400,7 +400,7 @@ pub(super) fn successors(conn: &Connection, from: i64, version_id: i64) -> Resul
 
 /// (version id, provision id) an annotation is placed on now.
 pub(super) fn placed_on(conn: &Connection, id: i64) -> Result<(i64, Option<i64>)> {
-    Ok(conn.query_row("SELECT version_id, provision_id FROM annotations WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    placed_on_with_org(conn, id).map(|(version, provision, _)| (version, provision))
 }
 
 /// (version id, lineage) of a provision.
